@@ -1,0 +1,336 @@
+"""Value objects shared by every part of fusionviz.
+
+All objects are frozen dataclasses: they are built once and never mutated.
+
+Coordinate conventions (the only place they are defined)
+========================================================
+
+==================  =====================================================================
+system              convention
+==================  =====================================================================
+genomic             1-based, inclusive; contig names normalised ("chr2" == "2" -> "2").
+                    ``Exon.start <= Exon.end`` on both strands.
+transcript (cDNA)   1 = first base of exon 1 of the transcript, in transcription order.
+CDS nucleotide      1 = first base of the start codon; the stop codon is part of the CDS.
+amino acid          1 = the initiator Met; codon k covers CDS nt 3k-2 .. 3k.
+exon phase          (Ensembl) the number of coding bases before the boundary, mod 3.
+                    5' side: ``end phase`` = last kept CDS nt mod 3.
+                    3' side: ``start phase`` = (first kept CDS nt - 1) mod 3.
+                    A junction 5' exon (end phase p) :: 3' exon (start phase q) is in
+                    frame iff p == q.
+kept residues       a residue is "kept" by a partner when that partner contributes at
+                    least one base of its codon; the split junction codon is therefore
+                    counted on both sides (ALK exon 20 keeps 1058-1620, EML4 exon 6
+                    keeps 1-223).
+==================  =====================================================================
+
+::
+
+    5' partner (+ strand)                      3' partner
+    exon 5 ...ATG|...|GCA|G        ::        CT|GAT|...      exon 19
+                       phase 1 ---^            ^--- phase 1
+                     1 nt of the junction codon from the 5' side, 2 nt from the 3' side
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Strand = Literal["+", "-"]
+Frame = Literal["in-frame", "out-of-frame", "not-applicable"]
+Region = Literal["CDS", "5'UTR", "3'UTR", "non-coding"]
+DomainStatus = Literal["retained", "truncated", "lost"]
+Role = Literal["5'", "3'"]
+
+
+def normalise_contig(name: str) -> str:
+    """Return a contig name without a ``chr`` prefix (``chrM`` -> ``MT``)."""
+    n = name.strip()
+    if n.lower().startswith("chr"):
+        n = n[3:]
+    if n.upper() == "M":
+        return "MT"
+    return n.upper() if n.lower() in {"x", "y", "mt"} else n
+
+
+@dataclass(frozen=True, slots=True)
+class GenomicPosition:
+    """One base on the genome: 1-based, contig normalised, strand optional."""
+
+    contig: str
+    position: int
+    strand: Strand | None = None
+
+    def __str__(self) -> str:
+        s = f"chr{self.contig}:{self.position}"
+        return f"{s}:{self.strand}" if self.strand else s
+
+
+@dataclass(frozen=True, slots=True)
+class Exon:
+    """One exon of a transcript, in genomic coordinates (1-based, inclusive)."""
+
+    number: int
+    start: int
+    end: int
+    exon_id: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """A transcript model: exons in transcription order and the CDS span.
+
+    ``cds`` is ``(low, high)`` in genomic coordinates and includes the stop
+    codon (the GTF ``CDS`` + ``stop_codon`` span); ``None`` for a non-coding
+    transcript.
+    """
+
+    name: str
+    gene: str
+    contig: str
+    strand: Strand
+    exons: tuple[Exon, ...]
+    cds: tuple[int, int] | None
+    transcript_id: str | None = None
+    gene_id: str | None = None
+    biotype: str = "protein_coding"
+    is_mane_select: bool = False
+    is_canonical: bool = False
+    refseq: str | None = None
+    protein_id: str | None = None
+    uniprot: str | None = None
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        """The most precise identifier available (versioned ENST, else the name)."""
+        return self.transcript_id or self.name
+
+    @property
+    def display(self) -> str:
+        """``ENST00000389048.8 (ALK-201, MANE Select)``-style label."""
+        tags = []
+        if self.transcript_id and self.name and self.name != self.transcript_id:
+            tags.append(self.name)
+        if self.is_mane_select:
+            tags.append("MANE Select")
+        elif self.is_canonical:
+            tags.append("Ensembl canonical")
+        return f"{self.label} ({', '.join(tags)})" if tags else self.label
+
+    @property
+    def n_exons(self) -> int:
+        return len(self.exons)
+
+
+@dataclass(frozen=True, slots=True)
+class ExonCoding:
+    """Where one exon sits in transcript and CDS coordinates (pure derivation).
+
+    ``cds_first``/``cds_last`` are CDS nucleotide numbers of the exon's first and
+    last coding base (None when the exon holds no CDS). ``utr5_after`` is, for an
+    exon entirely in the 5' UTR, how many 5'-UTR bases follow its last base before
+    the start codon; ``utr5_before`` is, for an exon starting in the 5' UTR, how many
+    5'-UTR bases precede the start codon from the exon's first base onwards.
+    """
+
+    number: int
+    tx_first: int
+    tx_last: int
+    cds_first: int | None
+    cds_last: int | None
+    start_region: Region
+    end_region: Region
+    start_phase: int | None
+    end_phase: int | None
+    utr5_from_start: int = 0
+    utr5_after_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """A protein feature in amino-acid coordinates of one protein (1-based, inclusive)."""
+
+    name: str
+    start: int
+    end: int
+    source: str
+    kind: str = "domain"
+    accession: str | None = None
+    description: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class ProteinSequence:
+    """A protein sequence, possibly partial: unknown residues are ``X``."""
+
+    sequence: str
+    source: str
+    complete: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Provenance of one annotation source (bundle, release, domain database)."""
+
+    name: str
+    version: str
+    details: tuple[tuple[str, str], ...] = ()
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "version": self.version, **dict(self.details)}
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerSpec:
+    """What the user said about one partner: a gene or transcript and an exon,
+    or a genomic breakpoint."""
+
+    gene: str | None = None
+    transcript: str | None = None
+    exon: int | None = None
+    breakpoint: GenomicPosition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FusionRequest:
+    """A parsed fusion: 5' and 3' partner specs plus where it came from."""
+
+    five_prime: PartnerSpec
+    three_prime: PartnerSpec
+    text: str = ""
+    line: int | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DomainVerdict:
+    """A domain of one partner and what the fusion keeps of it."""
+
+    domain: Domain
+    status: DomainStatus
+    kept_start: int | None
+    kept_end: int | None
+    fraction_retained: float
+
+    @property
+    def kept_aa(self) -> int:
+        if self.kept_start is None or self.kept_end is None:
+            return 0
+        return self.kept_end - self.kept_start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerResult:
+    """One partner of an annotated fusion."""
+
+    role: Role
+    gene: str
+    transcript: Transcript
+    exon: int
+    region: Region
+    cds_boundary_nt: int | None
+    phase: int | None
+    genomic_boundary: GenomicPosition
+    protein_length: int | None
+    kept_aa: tuple[int, int] | None
+    domains: tuple[DomainVerdict, ...]
+    exon_aa_ranges: tuple[tuple[int, int, int], ...] = ()
+    sequence: ProteinSequence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Junction:
+    """The junction and the frame call, with its explanation."""
+
+    junction_class: str
+    frame: Frame
+    five_end_phase: int | None
+    three_start_phase: int | None
+    split_codon: bool
+    bases_from_5p: int
+    bases_from_3p: int
+    junction_residue: str | None
+    explanation: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProteinSegment:
+    """A stretch of the fusion protein and where it comes from.
+
+    ``kind`` is ``5'``, ``3'``, ``junction`` (the split codon) or ``frameshift``.
+    Partner coordinates are residues of that partner's wild-type protein
+    (None for a frameshifted tail); fusion coordinates are residues of the
+    fusion protein (end None when unknown).
+    """
+
+    kind: Literal["5'", "3'", "junction", "frameshift"]
+    gene: str
+    partner_start: int | None
+    partner_end: int | None
+    fusion_start: int
+    fusion_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FusionProtein:
+    """The predicted fusion protein."""
+
+    length: int | None
+    segments: tuple[ProteinSegment, ...]
+    sequence: str | None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExonNumberingAlternative:
+    """A transcript pair or exon pair on which the junction would read differently."""
+
+    five_transcript: str
+    five_exon: int
+    three_transcript: str
+    three_exon: int
+    frame: Frame
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FusionNames:
+    hgnc: str
+    short: str
+    hgvs: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedFusion:
+    """Everything fusionviz knows about one fusion."""
+
+    request: FusionRequest
+    five_prime: PartnerResult
+    three_prime: PartnerResult
+    junction: Junction
+    protein: FusionProtein
+    names: FusionNames
+    verdicts: tuple[str, ...]
+    alternatives: tuple[ExonNumberingAlternative, ...]
+    provenance: tuple[SourceInfo, ...]
+    warnings: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def frame(self) -> Frame:
+        return self.junction.frame
+
+    @property
+    def is_intragenic(self) -> bool:
+        return self.five_prime.gene == self.three_prime.gene

@@ -1,0 +1,68 @@
+"""The one interface between fusionviz and annotation data.
+
+Everything downstream (frame, domains, annotate, report, layout) receives
+models from an :class:`AnnotationSource` and never touches files, pyensembl or
+the network itself.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript
+
+
+@runtime_checkable
+class AnnotationSource(Protocol):
+    """Transcript models, domains and sequences for a set of genes."""
+
+    def provenance(self) -> tuple[SourceInfo, ...]:
+        """Name and version of the bundle/release and of every domain database."""
+        ...
+
+    def gene_symbols(self) -> tuple[str, ...]:
+        """All gene symbols this source can answer for."""
+        ...
+
+    def has_gene(self, gene: str) -> bool:
+        """True when ``gene`` (case-insensitive symbol) is known."""
+        ...
+
+    def transcripts(self, gene: str) -> tuple[Transcript, ...]:
+        """Every transcript of ``gene``, default (MANE Select) first.
+
+        Raises UnknownGeneError (with close matches) for an unknown symbol.
+        """
+        ...
+
+    def default_transcript(self, gene: str) -> Transcript:
+        """MANE Select where there is one, else the Ensembl canonical transcript."""
+        ...
+
+    def transcript(self, identifier: str, gene: str | None = None) -> Transcript:
+        """Look up a transcript by ENST (with or without version), Ensembl
+        transcript name (HMBOX1-203) or RefSeq NM_ accession (MANE pairs).
+
+        Raises UnknownTranscriptError when unknown or not of ``gene``.
+        """
+        ...
+
+    def domains(self, transcript: Transcript) -> tuple[Domain, ...]:
+        """Protein features in aa coordinates of ``transcript``'s protein.
+
+        Empty when no source describes that protein (e.g. a non-canonical
+        isoform whose length differs from the annotated protein).
+        """
+        ...
+
+    def protein_sequence(self, transcript: Transcript) -> ProteinSequence | None:
+        """The protein of ``transcript`` when known (possibly partial, X = unknown)."""
+        ...
+
+    def cdna_sequence(self, transcript: Transcript) -> str | None:
+        """Spliced transcript sequence (exon 1 .. last exon) when known."""
+        ...
+
+    def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
+        """Symbols of genes whose span (any transcript) covers contig:position."""
+        ...
