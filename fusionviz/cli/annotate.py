@@ -1,0 +1,70 @@
+"""``fusionviz annotate``: frame, fusion protein, domains and exon-numbering check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from fusionviz.cli.common import add_fusion_arguments, annotate_args, report_failures
+from fusionviz.errors import OutputError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "annotate",
+        help="annotate fusions given as partner genes and exons",
+        description=(
+            "Annotate gene fusions from partner genes and exon numbers: frame (explained), "
+            "fusion protein, domains kept or lost, exon-numbering check, names and provenance. "
+            "Default transcripts: MANE Select. Exon numbers are counted on the transcript used "
+            "(exon 1 = first exon, coding or not)."
+        ),
+    )
+    add_fusion_arguments(p)
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON (one object, or a list)")
+    fmt.add_argument("--tsv", action="store_true", help="TSV with a header row")
+    p.add_argument("--fasta", metavar="FILE", help="write the fusion protein(s) as FASTA")
+    p.add_argument("--figure", metavar="FILE", help="also draw the fusion(s) (SVG, PDF, PNG)")
+    p.set_defaults(handler=run)
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from fusionviz import report
+
+    fusions, failures = annotate_args(args)
+    several = len(fusions) + len(failures) > 1
+    if fusions:
+        if args.json:
+            data = [report.to_dict(af) for af in fusions]
+            json.dump(data if several else data[0], sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif args.tsv:
+            sys.stdout.write(report.to_tsv(fusions))
+        else:
+            sys.stdout.write("\n".join(report.to_text(af) for af in fusions))
+        if args.fasta:
+            records = [r for r in (report.fasta_record(af) for af in fusions) if r]
+            _write(args.fasta, "".join(records))
+            missing = len(fusions) - len(records)
+            if missing:
+                print(
+                    f"fusionviz: {missing} fusion(s) have no protein sequence in the bundle; "
+                    f"not written to {args.fasta}",
+                    file=sys.stderr,
+                )
+        if args.figure:
+            from fusionviz.figures import write_figure
+
+            write_figure(fusions, args.figure)
+    report_failures(failures, several=several)
+    return 2 if failures else 0

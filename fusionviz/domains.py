@@ -1,0 +1,160 @@
+"""What a fusion keeps of each partner's domains, and the clinical one-liners.
+
+Pure: takes domains (aa coordinates of the partner's wild-type protein) and the
+range of residues the partner contributes (split junction codon counted, see
+:mod:`fusionviz.models`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from fusionviz.models import Domain, DomainVerdict
+
+# Below this fraction a truncated feature is described as lost in the clinical
+# verdict ("transmembrane segment lost (2 of 21 aa kept)"); the status field
+# still says "truncated" with the exact fraction.
+LOST_IN_WORDS_BELOW = 0.25
+
+# Which databases speak first when several describe the same region.
+SOURCE_PRIORITY = ("uniprot", "pfam", "interpro")
+
+# Feature kinds worth a clinical sentence. Interaction regions and compositional
+# bias are kept in the full domain list but are too noisy for a verdict.
+VERDICT_KINDS = {
+    "domain",
+    "zinc-finger",
+    "transmembrane",
+    "motif",
+    "coiled-coil",
+    "repeat",
+    "family",
+    "region",
+    "signal",
+}
+
+
+def verdict_for(domain: Domain, kept: tuple[int, int] | None) -> DomainVerdict:
+    """Retained / truncated / lost for one domain given the kept residue range."""
+    if kept is None:
+        return DomainVerdict(domain, "lost", None, None, 0.0)
+    lo, hi = max(domain.start, kept[0]), min(domain.end, kept[1])
+    if lo > hi:
+        return DomainVerdict(domain, "lost", None, None, 0.0)
+    fraction = (hi - lo + 1) / domain.length
+    status = "retained" if fraction >= 1.0 else "truncated"
+    return DomainVerdict(domain, status, lo, hi, round(fraction, 4))
+
+
+def verdicts_for(
+    domains: Iterable[Domain], kept: tuple[int, int] | None
+) -> tuple[DomainVerdict, ...]:
+    """Verdicts for every domain, ordered by position then source priority."""
+    return tuple(
+        verdict_for(d, kept)
+        for d in sorted(domains, key=lambda d: (d.start, d.end, source_rank(d.source), d.name))
+    )
+
+
+def source_rank(source: str) -> int:
+    """Lower is preferred: UniProt, then Pfam, then InterPro, then anything else."""
+    low = source.lower()
+    for i, key in enumerate(SOURCE_PRIORITY):
+        if key in low:
+            return i
+    return len(SOURCE_PRIORITY)
+
+
+def is_verdict_feature(d: Domain) -> bool:
+    """Whether a feature belongs in the clinical one-liner."""
+    if d.kind not in VERDICT_KINDS:
+        return False
+    name = d.name.lower()
+    return not (
+        d.kind == "region" and (name.startswith("interaction with") or name == "disordered")
+    )
+
+
+def preferred(verdicts: Sequence[DomainVerdict]) -> tuple[DomainVerdict, ...]:
+    """One verdict per region of the protein: features from the highest-priority
+    database are kept; a lower-priority feature survives only where it overlaps
+    nothing already chosen (so Pfam fills gaps in UniProt, InterPro fills gaps in both)."""
+    chosen: list[DomainVerdict] = []
+    for v in sorted(
+        (v for v in verdicts if is_verdict_feature(v.domain)),
+        key=lambda v: (source_rank(v.domain.source), v.domain.start),
+    ):
+        d = v.domain
+        if any(
+            source_rank(c.domain.source) < source_rank(d.source)
+            and c.domain.start <= d.end
+            and d.start <= c.domain.end
+            for c in chosen
+        ):
+            continue
+        chosen.append(v)
+    return tuple(sorted(chosen, key=lambda v: (v.domain.start, v.domain.end)))
+
+
+def feature_label(d: Domain) -> str:
+    """Readable name: 'protein kinase domain', 'transmembrane segment', 'PB1 domain'."""
+    name = d.name.strip()
+    # Sentence case for ordinary words ("Protein kinase" -> "protein kinase"),
+    # acronyms untouched ("PB1", "ZZ-type").
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        name = name[0].lower() + name[1:]
+    low = name.lower()
+    if d.kind == "transmembrane":
+        return "transmembrane segment"
+    if d.kind == "signal":
+        return "signal peptide"
+    if d.kind == "coiled-coil" and "coil" not in low:
+        return f"{name} coiled coil"
+    if d.kind == "domain" and "domain" not in low:
+        return f"{name} domain"
+    if d.kind == "motif" and "motif" not in low:
+        return f"{name} motif"
+    if d.kind == "zinc-finger" and "zinc finger" not in low:
+        return f"{name} zinc finger"
+    return name
+
+
+def describe(v: DomainVerdict) -> str:
+    """'protein kinase domain (1116-1392) fully retained' and the like."""
+    d = v.domain
+    head = f"{feature_label(d)} ({d.start}-{d.end})"
+    if v.status == "retained":
+        # "fully" only where a feature could plausibly be cut: a short segment or
+        # motif is simply retained.
+        short = d.kind in ("transmembrane", "signal", "motif")
+        return f"{head} {'retained' if short else 'fully retained'}"
+    if v.status == "lost":
+        return f"{head} lost"
+    kept = f"{v.kept_aa} of {d.length} aa kept"
+    if v.fraction_retained < LOST_IN_WORDS_BELOW:
+        return f"{head} lost ({kept})"
+    return f"{head} truncated ({kept}, {v.fraction_retained:.0%})"
+
+
+def partner_verdict(gene: str, verdicts: Sequence[DomainVerdict], *, kept_any: bool) -> str:
+    """One clinical sentence for one partner.
+
+    Leads with what matters most clinically: a kinase domain and a transmembrane
+    segment, then the other features.
+    """
+    chosen = preferred(verdicts)
+    if not chosen:
+        return f"{gene}: no annotated domains in the bundled sources"
+    if not kept_any:
+        return f"{gene}: no {gene} protein sequence is kept; all annotated features lost"
+
+    def weight(v: DomainVerdict) -> tuple[int, int]:
+        low = v.domain.name.lower()
+        if "kinase" in low:
+            return (0, v.domain.start)
+        if v.domain.kind == "transmembrane":
+            return (1, v.domain.start)
+        return (2, v.domain.start)
+
+    parts = [describe(v) for v in sorted(chosen, key=weight)]
+    return f"{gene} " + "; ".join(parts)

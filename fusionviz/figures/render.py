@@ -1,0 +1,197 @@
+"""Render a :class:`FigureSpec` with matplotlib.
+
+The figure is drawn on an Agg canvas directly (no pyplot, no backend switch, no global
+state), so embedding applications keep their own backend.
+
+The only module of fusionviz that imports matplotlib, and only when a figure is drawn.
+Vector output keeps text as text (``svg.fonttype = none``, ``pdf.fonttype = 42``) and is
+deterministic: fixed SVG hash salt and no creation dates, so the same input gives
+byte-identical SVG and PDF.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from fusionviz.errors import OutputError
+from fusionviz.figures.layout import FigureSpec, Label, Line, Rect, layout
+from fusionviz.figures.output import check_output_path, figure_format
+from fusionviz.figures.style import Style
+from fusionviz.models import AnnotatedFusion
+
+_RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "fusionviz",
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "hatch.linewidth": 0.5,
+    "path.simplify": False,
+}
+
+_METADATA: dict[str, dict[str, Any]] = {
+    "svg": {"Date": None, "Creator": "fusionviz"},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": "fusionviz", "Producer": None},
+    "png": {"Software": None},
+    "eps": {"CreationDate": None},
+    "ps": {"CreationDate": None},
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _renderer() -> RendererAgg:
+    # At 72 dpi one pixel is one point.
+    return RendererAgg(10, 10, 72)
+
+
+@functools.lru_cache(maxsize=4096)
+def _measure(family: str, text: str, size: float, bold: bool) -> float:
+    prop = FontProperties(family=family, size=size, weight="bold" if bold else "normal")
+    w, _h, _d = _renderer().get_text_width_height_descent(text, prop, ismath=False)
+    return w / 72.0
+
+
+def measurer(style: Style):
+    """A text-width function (inches) for :func:`layout`, exact for the style's font."""
+    family = style.font_family
+    return lambda text, size, bold=False: _measure(family, text, float(size), bool(bold))
+
+
+def build_spec(
+    fusions: Sequence[AnnotatedFusion],
+    *,
+    style: Style | None = None,
+    scale_aa: int | None = None,
+    show_exons: bool = False,
+) -> FigureSpec:
+    """Lay out with exact text extents from matplotlib's Agg renderer."""
+    st = style or Style()
+    return layout(fusions, style=st, measure=measurer(st), scale_aa=scale_aa, show_exons=show_exons)
+
+
+def render(spec: FigureSpec) -> Figure:
+    """A matplotlib Figure (not registered with pyplot) that draws ``spec``."""
+    fig = Figure(figsize=(spec.width, spec.height))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, spec.width)
+    ax.set_ylim(spec.height, 0)  # layout's y grows downwards
+    ax.set_axis_off()
+    for s in spec.shapes:
+        if isinstance(s, Rect):
+            ax.add_patch(
+                Rectangle(
+                    (s.x, s.y),
+                    s.w,
+                    s.h,
+                    facecolor=_on_white(s.fill, s.alpha),
+                    edgecolor=_on_white(s.edge, s.alpha) if s.edge else "none",
+                    linewidth=s.linewidth if s.edge else 0.0,
+                    hatch=s.hatch,
+                    zorder=s.z,
+                    gid=s.role or None,
+                )
+            )
+        elif isinstance(s, Line):
+            ax.add_line(
+                Line2D(
+                    s.xs,
+                    s.ys,
+                    color=s.color,
+                    linewidth=s.width,
+                    linestyle=(0, (3, 2)) if s.dashed else "-",
+                    zorder=s.z,
+                    solid_capstyle="butt",
+                )
+            )
+    for lab in spec.labels:
+        _text(ax, lab, spec.font_family)
+    return fig
+
+
+def _on_white(colour: str, alpha: float) -> str | tuple[float, float, float]:
+    """``colour`` at opacity ``alpha`` over white, as an opaque colour.
+
+    Faded parts are drawn opaque: EPS has no transparency, and nothing drawn beneath
+    (exon ticks, the backbone) shows through a faded domain and its label.
+    """
+    if alpha >= 1.0:
+        return colour
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return (1 - alpha + alpha * r, 1 - alpha + alpha * g, 1 - alpha + alpha * b)
+
+
+def _text(ax: Any, lab: Label, family: str) -> None:
+    ax.text(
+        lab.x,
+        lab.y,
+        lab.text,
+        fontsize=lab.size,
+        family=family,
+        fontweight="bold" if lab.bold else "normal",
+        color=lab.color,
+        ha=lab.ha,
+        va="center_baseline",
+        zorder=lab.z,
+        gid=lab.role or None,
+    )
+
+
+def _save(fig: Figure, target: Any, fmt: str, dpi: int) -> None:
+    with matplotlib.rc_context(_RC):
+        fig.savefig(target, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt), facecolor="white")
+
+
+def write_figure(
+    fusions: Sequence[AnnotatedFusion],
+    path: str | Path,
+    *,
+    style: Style | None = None,
+    dpi: int = 300,
+    scale_aa: int | None = None,
+    show_exons: bool = False,
+) -> Path:
+    """Draw ``fusions`` (one panel each, shared scale) to ``path``; format from the extension.
+
+    Raises OutputError when the path cannot be written, StyleError for an unusable style
+    or scale. Returns the path written.
+    """
+    p = check_output_path(path)
+    fmt = figure_format(p)
+    if dpi < 10 or dpi > 2400:
+        raise OutputError(f"--dpi {dpi} is out of range; use 72..1200 (300 for print)")
+    fig = render(build_spec(fusions, style=style, scale_aa=scale_aa, show_exons=show_exons))
+    # Write to memory first so that a failure leaves no half-written file behind.
+    buf = io.BytesIO()
+    _save(fig, buf, fmt, dpi)
+    try:
+        p.write_bytes(buf.getvalue())
+    except OSError as exc:
+        raise OutputError(f"cannot write '{p}': {exc.strerror or exc}") from None
+    return p
+
+
+def svg_string(
+    fusions: Sequence[AnnotatedFusion],
+    *,
+    style: Style | None = None,
+    scale_aa: int | None = None,
+    show_exons: bool = False,
+) -> str:
+    """The figure as an SVG document (text kept as text), e.g. to embed in an HTML page."""
+    fig = render(build_spec(fusions, style=style, scale_aa=scale_aa, show_exons=show_exons))
+    buf = io.StringIO()
+    _save(fig, buf, "svg", 72)
+    return buf.getvalue()

@@ -1,0 +1,177 @@
+"""Figure style: fonts, sizes, width, domain colours/renames/hiding/merging, source priority.
+
+Every field has a default, so nobody needs a style file. A style file (TOML, or YAML
+when PyYAML is installed) may set any subset::
+
+    width = 7.0                       # figure width, inches (default: 180 mm)
+    font_family = "DejaVu Sans"
+    font_size = 7.5                   # labels, points
+    title_size = 9.5
+    small_size = 6.5                  # ticks, footer
+    track_height = 0.16               # protein backbone height, inches
+    source_priority = ["UniProt", "Pfam", "InterPro"]
+    draw_kinds = ["motif"]            # extra feature kinds to draw (besides domains)
+    hide = ["MAM 2"]                  # domain names or families not to draw
+    [colors]                          # family or domain name -> colour
+    kinase = "#0072B2"
+    [rename]                          # domain name -> label
+    "PK_Tyr_Ser-Thr" = "Tyrosine kinase"
+    [merge]                           # domain name -> family (shares its colour)
+    "HNF-1_N" = "homeobox"
+
+Which domain is drawn when several databases annotate the same region: the one whose
+source comes first in ``source_priority`` (matched case-insensitively as a substring of
+``Domain.source``), then the longer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from fusionviz.errors import StyleError
+
+DEFAULT_SOURCE_PRIORITY = ("UniProt", "Pfam", "InterPro")
+
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How figures look. Frozen; use :func:`dataclasses.replace` to derive a variant."""
+
+    width: float = 7.09  # 180 mm, a journal's full text width
+    font_family: str = "DejaVu Sans"
+    font_size: float = 7.5
+    title_size: float = 9.5
+    small_size: float = 6.5
+    track_height: float = 0.16
+    source_priority: tuple[str, ...] = DEFAULT_SOURCE_PRIORITY
+    draw_kinds: tuple[str, ...] = ()
+    hide: frozenset[str] = frozenset()
+    colors: dict[str, str] = field(default_factory=dict)
+    rename: dict[str, str] = field(default_factory=dict)
+    merge: dict[str, str] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # dict fields: hash by the printed form (styles are small)
+        return hash(repr(self))
+
+
+_NUMBER_FIELDS = {
+    "width": (2.0, 30.0),
+    "font_size": (4.0, 30.0),
+    "title_size": (4.0, 40.0),
+    "small_size": (3.0, 30.0),
+    "track_height": (0.05, 1.0),
+}
+_MAPPING_FIELDS = ("colors", "rename", "merge")
+_VALID_KEYS = tuple(f.name for f in fields(Style))
+
+
+def load_style(path: str | Path) -> Style:
+    """Read a TOML (``.toml``) or YAML (``.yaml``/``.yml``) style file.
+
+    Raises :class:`~fusionviz.errors.StyleError` with a one-line message when the file
+    is missing, unparsable or holds an unknown key or a bad value.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise StyleError(f"cannot read style file {p}: {exc.strerror or exc}") from None
+    suffix = p.suffix.lower()
+    if suffix == ".toml":
+        data = _parse_toml(raw, p)
+    elif suffix in {".yaml", ".yml"}:
+        data = _parse_yaml(raw, p)
+    else:
+        raise StyleError(f"style file {p} must end in .toml, .yaml or .yml")
+    return style_from_mapping(data, where=str(p))
+
+
+def style_from_mapping(data: Any, where: str = "style") -> Style:
+    """Build a :class:`Style` from parsed TOML/YAML data, validating every key."""
+    if data is None:
+        return Style()
+    if not isinstance(data, dict):
+        raise StyleError(f"{where}: expected a table of settings, got {type(data).__name__}")
+    unknown = sorted(k for k in data if k not in _VALID_KEYS)
+    if unknown:
+        raise StyleError(
+            f"{where}: unknown setting '{unknown[0]}'; valid settings: {', '.join(_VALID_KEYS)}"
+        )
+    kw: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in _NUMBER_FIELDS:
+            lo, hi = _NUMBER_FIELDS[key]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise StyleError(f"{where}: '{key}' must be a number, got {value!r}")
+            if not lo <= value <= hi:
+                raise StyleError(f"{where}: '{key}' = {value} is outside {lo}..{hi}")
+            kw[key] = float(value)
+        elif key == "font_family":
+            if not isinstance(value, str) or not value.strip():
+                raise StyleError(f"{where}: 'font_family' must be a font name, got {value!r}")
+            kw[key] = value.strip()
+        elif key in {"source_priority", "draw_kinds", "hide"}:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise StyleError(f"{where}: '{key}' must be a list of names, got {value!r}")
+            kw[key] = frozenset(value) if key == "hide" else tuple(value)
+        elif key in _MAPPING_FIELDS:
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                raise StyleError(f"{where}: '{key}' must be a table of name = text, got {value!r}")
+            if key == "colors":
+                value = {k: _colour(v, where, k) for k, v in value.items()}
+            kw[key] = dict(value)
+    return replace(Style(), **kw)
+
+
+def _colour(value: str, where: str, name: str) -> str:
+    """A colour as #rrggbb; named colours are resolved by matplotlib (style files only)."""
+    if _HEX.match(value):
+        h = value.lstrip("#")
+        if len(h) == 3:
+            h = "".join(c * 2 for c in h)
+        return "#" + h[:6].upper()
+    from matplotlib.colors import is_color_like, to_hex  # only when a style names colours
+
+    if is_color_like(value):
+        return to_hex(value).upper()
+    raise StyleError(
+        f"{where}: colour {value!r} for '{name}' is not a colour; use #rrggbb or a name like 'teal'"
+    )
+
+
+def _parse_toml(raw: bytes, p: Path) -> Any:
+    try:
+        import tomllib  # Python 3.11+
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ModuleNotFoundError:
+            raise StyleError("TOML style files need Python 3.11+ or the 'tomli' package") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StyleError(f"style file {p} is not valid TOML: {msg}") from None
+
+
+def _parse_yaml(raw: bytes, p: Path) -> Any:
+    try:
+        import yaml
+    except ModuleNotFoundError:
+        raise StyleError(
+            f"style file {p}: YAML needs the PyYAML package; use a .toml style file instead"
+        ) from None
+    try:
+        return yaml.safe_load(raw.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        msg = " ".join(str(exc).split())
+        raise StyleError(f"style file {p} is not valid YAML: {msg}") from None

@@ -1,0 +1,347 @@
+"""Writers: AnnotatedFusion -> text, JSON-ready dict, TSV row, FASTA record.
+
+The JSON field names listed in ``JSON_CONTRACT`` are stable; more may be added.
+Every writer carries provenance (bundle/release, transcript IDs with versions,
+domain databases).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from fusionviz import __version__
+from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
+
+JSON_CONTRACT = (
+    "name",
+    "frame",
+    "junction_class",
+    "fusion_protein_length",
+    "five_prime",
+    "three_prime",
+    "exon_numbering_alternatives",
+    "provenance",
+)
+
+TSV_COLUMNS = (
+    "input",
+    "line",
+    "name",
+    "short_name",
+    "frame",
+    "junction_class",
+    "fusion_protein_length",
+    "gene5",
+    "transcript5",
+    "exon5",
+    "region5",
+    "cds_boundary_nt5",
+    "end_phase5",
+    "genomic_boundary5",
+    "kept_aa5",
+    "gene3",
+    "transcript3",
+    "exon3",
+    "region3",
+    "cds_boundary_nt3",
+    "start_phase3",
+    "genomic_boundary3",
+    "kept_aa3",
+    "split_codon",
+    "hgvs",
+    "verdict",
+    "domains5",
+    "domains3",
+    "exon_numbering_alternatives",
+    "warnings",
+    "provenance",
+)
+
+
+# --------------------------------------------------------------------------- dict / JSON
+
+
+def _domain_dict(v: DomainVerdict) -> dict[str, Any]:
+    d = v.domain
+    return {
+        "name": d.name,
+        "source": d.source,
+        "accession": d.accession,
+        "kind": d.kind,
+        "start": d.start,
+        "end": d.end,
+        "status": v.status,
+        "fraction_retained": v.fraction_retained,
+        "kept_start": v.kept_start,
+        "kept_end": v.kept_end,
+    }
+
+
+def _partner_dict(p: PartnerResult) -> dict[str, Any]:
+    t = p.transcript
+    return {
+        "gene": p.gene,
+        "transcript_id": t.transcript_id,
+        "transcript_name": t.name,
+        "refseq": t.refseq,
+        "mane_select": t.is_mane_select,
+        "canonical": t.is_canonical,
+        "exon": p.exon,
+        "exon_count": t.n_exons,
+        "region": p.region,
+        "cds_boundary_nt": p.cds_boundary_nt,
+        "phase": p.phase,
+        "genomic_boundary": str(p.genomic_boundary),
+        "protein_length": p.protein_length,
+        "kept_aa": list(p.kept_aa) if p.kept_aa else None,
+        "domains": [_domain_dict(v) for v in p.domains],
+        "sequence_available": p.sequence is not None,
+    }
+
+
+def provenance_dict(af: AnnotatedFusion) -> dict[str, Any]:
+    """Provenance of one annotation: tool, sources, transcripts with versions."""
+    return {
+        "tool": f"fusionviz {__version__}",
+        "sources": [s.as_dict() for s in af.provenance],
+        "transcripts": {
+            "five_prime": af.five_prime.transcript.label,
+            "three_prime": af.three_prime.transcript.label,
+        },
+    }
+
+
+def to_dict(af: AnnotatedFusion) -> dict[str, Any]:
+    """The JSON contract for one fusion."""
+    j = af.junction
+    return {
+        "name": af.names.hgnc,
+        "short_name": af.names.short,
+        "hgvs": af.names.hgvs,
+        "input": af.request.text,
+        "frame": af.frame,
+        "junction_class": j.junction_class,
+        "fusion_protein_length": af.protein.length,
+        "junction": {
+            "five_end_phase": j.five_end_phase,
+            "three_start_phase": j.three_start_phase,
+            "split_codon": j.split_codon,
+            "bases_from_5p": j.bases_from_5p,
+            "bases_from_3p": j.bases_from_3p,
+            "junction_residue": j.junction_residue,
+            "explanation": list(j.explanation),
+        },
+        "fusion_protein": {
+            "length": af.protein.length,
+            "segments": [
+                {
+                    "kind": s.kind,
+                    "gene": s.gene,
+                    "partner_start": s.partner_start,
+                    "partner_end": s.partner_end,
+                    "fusion_start": s.fusion_start,
+                    "fusion_end": s.fusion_end,
+                }
+                for s in af.protein.segments
+            ],
+            "sequence": af.protein.sequence,
+            "notes": list(af.protein.notes),
+        },
+        "five_prime": _partner_dict(af.five_prime),
+        "three_prime": _partner_dict(af.three_prime),
+        "verdicts": list(af.verdicts),
+        "exon_numbering_alternatives": [
+            {
+                "five_prime_transcript": a.five_transcript,
+                "five_prime_exon": a.five_exon,
+                "three_prime_transcript": a.three_transcript,
+                "three_prime_exon": a.three_exon,
+                "frame": a.frame,
+                "reason": a.reason,
+            }
+            for a in af.alternatives
+        ],
+        "warnings": list(af.warnings),
+        "caller_fields": dict(af.extra),
+        "provenance": provenance_dict(af),
+    }
+
+
+# --------------------------------------------------------------------------- text
+
+
+def composition(af: AnnotatedFusion) -> str:
+    """'SQSTM1 aa 1-251 + junction codon (SQSTM1 252 / ALK 1023) + ALK aa 1024-1620'."""
+    parts = []
+    for s in af.protein.segments:
+        if s.kind == "junction":
+            g5, g3 = s.gene.split("/")
+            parts.append(f"junction codon ({g5} {s.partner_start} / {g3} {s.partner_end or '?'})")
+        elif s.kind == "frameshift":
+            end = f" to residue {s.fusion_end}" if s.fusion_end else " to an unknown premature stop"
+            parts.append(f"frameshifted {s.gene} sequence{end}")
+        else:
+            parts.append(f"{s.gene} aa {s.partner_start}-{s.partner_end}")
+    return " + ".join(parts) if parts else "no fusion protein"
+
+
+def to_text(af: AnnotatedFusion) -> str:
+    """The human report for one fusion."""
+    out = io.StringIO()
+    p5, p3, j = af.five_prime, af.three_prime, af.junction
+    w = out.write
+    w(f"{af.names.hgnc}  ({af.names.short})  {af.frame.upper()}\n")
+    if af.request.text:
+        w(f"  input        {af.request.text}\n")
+    for label, p in (("5' partner", p5), ("3' partner", p3)):
+        t = p.transcript
+        refseq = f", RefSeq {t.refseq}" if t.refseq else ""
+        w(f"  {label}   {p.gene} {t.display}{refseq}\n")
+        boundary = f"CDS nt {p.cds_boundary_nt}" if p.cds_boundary_nt is not None else p.region
+        phase_name = "end phase" if p.role == "5'" else "start phase"
+        phase = f", {phase_name} {p.phase}" if p.phase is not None else ""
+        which = "last" if p.role == "5'" else "first"
+        w(
+            f"               exon {p.exon} of {t.n_exons}: {boundary}{phase}; "
+            f"{p.genomic_boundary} ({which} base kept)\n"
+        )
+    w(f"  junction     {j.junction_class}\n")
+    w("  frame        " + "\n               ".join(j.explanation) + "\n")
+    if j.junction_residue:
+        w(f"  junction aa  {j.junction_residue}\n")
+    length = f"{af.protein.length} aa" if af.protein.length else "length unknown"
+    w(f"  protein      {length}: {composition(af)}\n")
+    for n in af.protein.notes:
+        w(f"               note: {n}\n")
+    w("  verdict      " + "\n               ".join(af.verdicts) + "\n")
+    for role, p in (("5'", p5), ("3'", p3)):
+        if not p.domains:
+            continue
+        w(f"  domains {role} {p.gene}\n")
+        for v in p.domains:
+            d = v.domain
+            kept = f" {v.fraction_retained:.0%}" if v.status == "truncated" else ""
+            w(f"      {v.status:<9}{kept:>5}  {d.start:>5}-{d.end:<5} {d.name}  [{d.source}]\n")
+    if af.alternatives:
+        w("  exon-numbering check\n")
+        for a in af.alternatives:
+            w(f"      {a.reason}\n")
+    for warn in af.warnings:
+        w(f"  warning      {warn}\n")
+    if af.extra:
+        w("  caller       " + "; ".join(f"{k}={v}" for k, v in af.extra) + "\n")
+    w(f"  hgvs         {af.names.hgvs}\n")
+    w("  provenance   " + provenance_line(af) + "\n")
+    return out.getvalue()
+
+
+def provenance_line(af: AnnotatedFusion) -> str:
+    """One line: tool, sources with versions, transcripts used."""
+    sources = "; ".join(f"{s.name} {s.version}" for s in af.provenance)
+    return (
+        f"fusionviz {__version__}; {sources}; transcripts "
+        f"{af.five_prime.transcript.label}, {af.three_prime.transcript.label}"
+    )
+
+
+# --------------------------------------------------------------------------- TSV
+
+
+def tsv_header() -> list[str]:
+    """Stable TSV column order."""
+    return list(TSV_COLUMNS)
+
+
+def _clean(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
+def _domain_summary(p: PartnerResult) -> str:
+    return ",".join(
+        f"{v.domain.name}:{v.domain.start}-{v.domain.end}:{v.status}:{v.fraction_retained:g}"
+        for v in p.domains
+    )
+
+
+def tsv_row(af: AnnotatedFusion) -> list[str]:
+    """One row in ``TSV_COLUMNS`` order."""
+    p5, p3 = af.five_prime, af.three_prime
+
+    def kept(p: PartnerResult) -> str:
+        return f"{p.kept_aa[0]}-{p.kept_aa[1]}" if p.kept_aa else ""
+
+    values = [
+        af.request.text,
+        af.request.line,
+        af.names.hgnc,
+        af.names.short,
+        af.frame,
+        af.junction.junction_class,
+        af.protein.length,
+        p5.gene,
+        p5.transcript.label,
+        p5.exon,
+        p5.region,
+        p5.cds_boundary_nt,
+        p5.phase,
+        p5.genomic_boundary,
+        kept(p5),
+        p3.gene,
+        p3.transcript.label,
+        p3.exon,
+        p3.region,
+        p3.cds_boundary_nt,
+        p3.phase,
+        p3.genomic_boundary,
+        kept(p3),
+        "yes" if af.junction.split_codon else "no",
+        af.names.hgvs,
+        " | ".join(af.verdicts),
+        _domain_summary(p5),
+        _domain_summary(p3),
+        " | ".join(a.reason for a in af.alternatives),
+        " | ".join(af.warnings),
+        provenance_line(af),
+    ]
+    return [_clean(v) for v in values]
+
+
+def to_tsv(fusions: list[AnnotatedFusion]) -> str:
+    """Header plus one row per fusion."""
+    lines = ["\t".join(tsv_header())]
+    lines += ["\t".join(tsv_row(af)) for af in fusions]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- FASTA
+
+
+def fasta_record(af: AnnotatedFusion, width: int = 60) -> str | None:
+    """The fusion protein as FASTA (Biopython), or None when no sequence is known.
+
+    The header carries the name, frame, transcripts with versions and the bundle.
+    """
+    seq = af.protein.sequence
+    if not seq:
+        return None
+    from Bio import SeqIO  # imported on use: FASTA is the only writer that needs it
+    from Bio.Seq import Seq
+    from Bio.SeqRecord import SeqRecord
+
+    ident = f"{af.names.hgnc}_{af.names.short}".replace(";", "_").replace("::", "-")
+    sources = ",".join(f"{s.name}_{s.version}".replace(" ", "_") for s in af.provenance[:1])
+    desc = (
+        f"{af.names.hgnc} {af.names.short} {af.frame} length={len(seq)} "
+        f"5p={af.five_prime.transcript.label}:e{af.five_prime.exon} "
+        f"3p={af.three_prime.transcript.label}:e{af.three_prime.exon} "
+        f"source={sources} fusionviz={__version__}"
+    )
+    if "X" in seq:
+        desc += " X=unknown-residue"
+    record = SeqRecord(Seq(seq), id=ident, description=desc)
+    buf = io.StringIO()
+    SeqIO.write(record, buf, "fasta")
+    return buf.getvalue()

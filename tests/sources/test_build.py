@@ -1,0 +1,81 @@
+"""The bundle build: deterministic, checked, and honest about what it dropped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fusionviz.sources import build as B
+from tests.conftest import REPO, requires_shared
+
+BUNDLE = REPO / "annotations"
+
+
+@pytest.fixture(scope="module")
+def built(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bundle")
+    assert B.main(["--upstream", str(shared_dir / "upstream"), "--out", str(out)]) == 0
+    return out
+
+
+def bundle_files() -> list[str]:
+    manifest = json.loads((BUNDLE / "manifest.json").read_text())
+    return sorted(manifest["files"]) + ["manifest.json", "PROVENANCE.md"]
+
+
+@requires_shared
+def test_build_reproduces_the_committed_bundle_byte_for_byte(built):
+    for name in bundle_files():
+        assert (built / name).read_bytes() == (BUNDLE / name).read_bytes(), name
+
+
+@requires_shared
+def test_build_names_mane_transcripts_by_identical_exons(shared_dir):
+    bundle = B.build(shared_dir / "upstream")
+    mane = {t.gene: t for t in bundle.transcripts if t.is_mane}
+    assert len(mane) == 33
+    assert mane["ALK"].name == "ALK-201"
+    assert mane["HMBOX1"].name == "HMBOX1-201"
+    # ideogram places SQSTM1 10 nt too low; the build verifies and corrects that shift.
+    assert mane["SQSTM1"].name == "SQSTM1-202"
+    assert any("SQSTM1: ideogram rows are offset by 10 nt" in f for f in bundle.report.findings)
+
+
+@requires_shared
+def test_every_bundled_cds_is_whole_codons_inside_exons(shared_dir):
+    bundle = B.build(shared_dir / "upstream")
+    for t in bundle.transcripts:
+        if t.cds is None:
+            continue
+        assert t.cds_length() % 3 == 0, t.name
+        assert any(s <= t.cds[0] <= e for s, e in t.exons), t.name
+        assert any(s <= t.cds[1] <= e for s, e in t.exons), t.name
+
+
+@requires_shared
+def test_hmbox1_203_enst_comes_only_from_a_unique_fusviz_offset_match(shared_dir):
+    bundle = B.build(shared_dir / "upstream")
+    h203 = next(t for t in bundle.transcripts if t.name == "HMBOX1-203")
+    assert h203.transcript_id == "ENST00000397358"  # unversioned: release 104 evidence
+    assert h203.utr5_length() == 704
+
+
+def test_committed_provenance_records_what_was_dropped_and_why():
+    text = (BUNDLE / "PROVENANCE.md").read_text()
+    assert "## Dropped (and why)" in text
+    assert "ALK-202: CDS 388 nt is not a whole number of codons" in text
+    assert "ROS1: UniProt P08922 is 2347 aa, MANE protein 2341 aa" in text
+
+
+def test_committed_gzip_files_carry_no_timestamp():
+    for name in bundle_files():
+        if name.endswith(".gz"):
+            head = (BUNDLE / name).read_bytes()[:10]
+            assert head[4:8] == b"\0\0\0\0", name  # gzip MTIME field
+
+
+def test_crc64_of_the_empty_sequence_is_zero():
+    # The real check (ALK == UniProt's printed CRC64) is in test_bundled.py.
+    assert B.crc64("") == "0000000000000000"

@@ -1,0 +1,224 @@
+"""The embedded bundle answers like a pathologist expects (needs only the committed bundle)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
+from fusionviz.models import Transcript
+from fusionviz.sources import AnnotationSource, BundledSource, default_source, load_bundle
+from fusionviz.sources.build import crc64
+
+
+@pytest.fixture(scope="module")
+def src() -> BundledSource:
+    return default_source()
+
+
+def cds_length(t: Transcript) -> int:
+    lo, hi = t.cds  # type: ignore[misc]
+    return sum(max(0, min(e.end, hi) - max(e.start, lo) + 1) for e in t.exons)
+
+
+def utr5_exons(t: Transcript) -> list[int]:
+    lo, hi = t.cds  # type: ignore[misc]
+    return [e.number for e in t.exons if (e.end < lo if t.strand == "+" else e.start > hi)]
+
+
+def test_default_source_implements_the_protocol_and_is_cached(src):
+    assert isinstance(src, AnnotationSource)
+    assert default_source() is src
+
+
+def test_alk_mane_is_enst00000389048_8_with_29_exons_on_the_minus_strand(src):
+    alk = src.default_transcript("ALK")
+    assert alk.transcript_id == "ENST00000389048.8"
+    assert alk.name == "ALK-201"
+    assert alk.is_mane_select and alk.is_canonical
+    assert alk.n_exons == 29
+    assert alk.strand == "-"
+    assert alk.contig == "2"
+    assert alk.exons[0].exon_id == "ENSE00001794937.2"
+
+
+def test_alk_cds_is_4863_nt_including_the_stop_codon_so_1620_aa(src):
+    alk = src.default_transcript("ALK")
+    assert alk.cds == (29193224, 29920659)
+    assert cds_length(alk) == 4863
+    assert cds_length(alk) // 3 - 1 == 1620
+
+
+def test_sqstm1_mane_is_enst00000389805_9_coding_440_aa(src):
+    sq = src.default_transcript("sqstm1")
+    assert sq.transcript_id == "ENST00000389805.9"
+    assert cds_length(sq) // 3 - 1 == 440
+    assert src.protein_sequence(sq).sequence.startswith("MASLTVKAYLLGKED")
+
+
+def test_hmbox1_mane_is_enst00000287701_15_with_one_5prime_noncoding_exon(src):
+    h = src.default_transcript("HMBOX1")
+    assert h.transcript_id == "ENST00000287701.15"
+    assert utr5_exons(h) == [1]
+
+
+def test_hmbox1_203_has_a_704_nt_5utr_in_two_noncoding_exons(src):
+    h203 = src.transcript("HMBOX1-203")
+    assert h203.gene == "HMBOX1"
+    assert utr5_exons(h203) == [1, 2]
+    lo = h203.cds[0]  # + strand
+    assert sum(min(e.end, lo - 1) - e.start + 1 for e in h203.exons if e.start < lo) == 704
+    # Same protein as the MANE transcript, so it gets the same domains.
+    assert cds_length(h203) == cds_length(src.default_transcript("HMBOX1"))
+    assert src.domains(h203) == src.domains(src.default_transcript("HMBOX1"))
+
+
+def test_transcripts_list_mane_first_and_name_only_ones_have_no_enst(src):
+    txs = src.transcripts("HMBOX1")
+    assert txs[0].is_mane_select
+    assert {t.name for t in txs} >= {"HMBOX1-201", "HMBOX1-202", "HMBOX1-203"}
+    h202 = src.transcript("hmbox1-202", gene="HMBOX1")
+    assert h202.transcript_id is None
+    assert h202.label == "HMBOX1-202"
+    assert all(e.exon_id is None for e in h202.exons)
+
+
+def test_alk_domains_include_uniprot_transmembrane_and_kinase_and_pfam(src):
+    doms = src.domains(src.default_transcript("ALK"))
+    spans = {(d.name, d.start, d.end, d.kind) for d in doms}
+    assert ("Transmembrane (Helical)", 1039, 1059, "transmembrane") in spans
+    assert ("Protein kinase", 1116, 1392, "domain") in spans
+    pfam = [d for d in doms if d.accession == "PF07714"]
+    assert [d.name for d in pfam] == ["PK_Tyr_Ser-Thr"]
+    assert pfam[0].source == "Pfam 37.0"
+    assert any(d.source.startswith("UniProtKB/Swiss-Prot Q9UM73") for d in doms)
+    assert any(d.source == "InterPro via ideogram 1.53.0 (Ensembl 110)" for d in doms)
+
+
+def test_disordered_regions_are_not_domains(src):
+    assert not [d for d in src.domains(src.default_transcript("ALK")) if d.name == "Disordered"]
+
+
+def test_an_isoform_of_other_length_gets_no_uniprot_features(src):
+    alk207 = src.transcript("ALK-207")
+    assert alk207.uniprot is None
+    assert all(
+        "UniProtKB" not in d.source and "Pfam 37" not in d.source for d in src.domains(alk207)
+    )
+
+
+def test_nm_004304_resolves_to_the_alk_mane_transcript(src):
+    for ident in ("NM_004304", "NM_004304.5", "nm_004304.5"):
+        assert src.transcript(ident).transcript_id == "ENST00000389048.8"
+    assert src.transcript("NM_004304", gene="ALK").refseq == "NM_004304.5"
+
+
+def test_an_older_refseq_version_is_refused_naming_the_bundled_pair(src):
+    with pytest.raises(UnknownTranscriptError, match=r"NM_004304\.5.*ENST00000389048\.8"):
+        src.transcript("NM_004304.4")
+
+
+def test_refseq_without_mane_pair_is_refused(src):
+    with pytest.raises(UnknownTranscriptError, match="only MANE Select pairs"):
+        src.transcript("NM_020630", gene="RET")
+
+
+def test_enst_with_and_without_version_and_a_wrong_version(src):
+    assert src.transcript("ENST00000389048").name == "ALK-201"
+    assert src.transcript("ENST00000389048.8", gene="alk").name == "ALK-201"
+    with pytest.raises(UnknownTranscriptError, match=r"ENST00000389048\.8"):
+        src.transcript("ENST00000389048.7")
+
+
+def test_transcript_of_another_gene_says_whose_it_is(src):
+    with pytest.raises(UnknownTranscriptError, match="ALK-201 of ALK, not of EML4"):
+        src.transcript("ENST00000389048", gene="EML4")
+
+
+def test_unknown_gene_alkk_suggests_alk(src):
+    with pytest.raises(UnknownGeneError, match="did you mean ALK") as e:
+        src.transcripts("ALKK")
+    assert "fusionviz-panel" in str(e.value)
+    assert not src.has_gene("ALKK") and src.has_gene("alk")
+
+
+def test_incomplete_cds_transcripts_are_not_in_the_bundle(src):
+    # ALK-202 has a 388-nt CDS in Ensembl 110 (not whole codons): dropped by the build.
+    with pytest.raises(UnknownTranscriptError):
+        src.transcript("ALK-202")
+
+
+def test_genefuse_matched_transcript_is_unversioned_and_accepts_its_genefuse_version(src):
+    ros = src.transcript("ENST00000368508")
+    assert ros.name == "ROS1-202" and ros.transcript_id == "ENST00000368508"
+    assert src.transcript("ENST00000368508.7") == ros
+    with pytest.raises(UnknownTranscriptError, match="without an Ensembl 110 version"):
+        src.transcript("ENST00000368508.9")
+
+
+def test_alk_protein_is_uniprot_q9um73_complete(src):
+    p = src.protein_sequence(src.default_transcript("ALK"))
+    assert p.complete and len(p.sequence) == 1620
+    assert crc64(p.sequence) == "0733D6C4FD212F41"  # the CRC64 in UniProt's SQ line
+    assert "Q9UM73" in p.source
+
+
+def test_eml4_protein_is_partial_1_to_496(src):
+    eml4 = src.default_transcript("EML4")
+    p = src.protein_sequence(eml4)
+    assert not p.complete
+    assert len(p.sequence) == 981
+    assert "X" not in p.sequence[:496] and set(p.sequence[496:]) == {"X"}
+    assert "1-496" in p.note and "varity" in p.source
+
+
+def test_no_cdna_is_bundled(src):
+    assert src.cdna_sequence(src.default_transcript("TPM3")) is None
+
+
+def test_genes_at_a_position_inside_alk(src):
+    assert src.genes_at("chr2", 29_400_000) == ("ALK",)
+    assert src.genes_at("2", 1) == ()
+
+
+def test_provenance_names_the_bundle_release_and_domain_databases(src):
+    prov = {p.name: p for p in src.provenance()}
+    bundle = prov["fusionviz-panel"].as_dict()
+    assert bundle["ensembl_release"] == "110" and bundle["gencode"] == "v44"
+    assert prov["Pfam"].version == "37.0"
+    assert "InterPro" in prov and "UniProtKB/Swiss-Prot" in prov
+
+
+def test_pyensembl_coding_ranges_include_the_stop_codon(src):
+    # pyensembl 2.32 convention; if it changes, the adapter still uses the codon positions,
+    # but this test says so before anything downstream notices.
+    pt = src._pyensembl().transcript_by_id("ENST00000389048")
+    assert sum(e - s + 1 for s, e in pt.coding_sequence_position_ranges) == 4863
+
+
+def test_every_transcript_read_back_through_pyensembl_equals_the_bundle_row(src):
+    for row in src._rows:
+        t = src.transcript(row.name)
+        assert [e.start for e in t.exons] == [int(x) for x in row["exon_starts"].split(",")]
+        assert [e.end for e in t.exons] == [int(x) for x in row["exon_ends"].split(",")]
+        expected = (int(row["cds_low"]), int(row["cds_high"])) if row["cds_low"] else None
+        assert t.cds == expected, row.name
+
+
+def test_nothing_is_written_inside_the_installed_package(src):
+    pkg = Path(str(files("fusionviz_annotations")))
+    before = sorted(p.name for p in pkg.iterdir())
+    src.transcripts("ALK")
+    src.genes_at("2", 29_400_000)
+    assert sorted(p.name for p in pkg.iterdir()) == before
+    assert (src.index_dir() / "bundle.gtf").is_file()
+    assert pkg not in src.index_dir().parents
+
+
+def test_load_bundle_refuses_a_missing_or_incomplete_folder(tmp_path):
+    with pytest.raises(AnnotationDataError, match="does not exist"):
+        load_bundle(tmp_path / "nope")
+    with pytest.raises(AnnotationDataError, match="lacks manifest.json"):
+        load_bundle(tmp_path)
