@@ -36,9 +36,6 @@ from fusionviz.models import (
 )
 from fusionviz.sources.base import AnnotationSource
 
-# How far the exon-numbering check looks for nearby in-frame exon pairs.
-NEARBY_EXONS = 2
-
 
 @dataclass(frozen=True, slots=True)
 class ResolvedPartner:
@@ -485,66 +482,86 @@ def _same_boundary(t_alt: Transcript, exon: int, t_ref: Transcript, role: Role) 
 def exon_numbering_alternatives(
     source: AnnotationSource, r5: ResolvedPartner, r3: ResolvedPartner
 ) -> tuple[ExonNumberingAlternative, ...]:
-    """In-frame readings of the same exon numbers on other transcripts, and nearby
-    in-frame exon pairs on the transcripts used."""
+    """Readings of the same exon numbers that would be in frame.
+
+    First, other transcripts of ONE partner (the other kept on the transcript
+    used) on which the same exon number is in frame: the usual way a lab's
+    numbering differs (HMBOX1-203 has one more 5' non-coding exon than MANE).
+    Pairs of alternative transcripts are listed only when no single change
+    works. Then nearby exon pairs on the transcripts used (one exon off on one
+    side), the usual off-by-one in a report.
+    """
     t5, t3, e5, e3 = r5.transcript, r3.transcript, r5.exon, r3.exon
-    out: list[ExonNumberingAlternative] = []
     try:
         alts5 = source.transcripts(t5.gene)
         alts3 = source.transcripts(t3.gene)
     except FusionvizError:
         alts5, alts3 = (t5,), (t3,)
-    for a5 in alts5:
-        for a3 in alts3:
-            if a5 == t5 and a3 == t3:
+
+    def reading(a5: Transcript, a3: Transcript) -> ExonNumberingAlternative | None:
+        j = _frame_of(a5, e5, a3, e3)
+        if j is None or j.frame != "in-frame" or j.junction_class != "CDS::CDS":
+            return None
+        parts = []
+        for alt, ref, exon, role in ((a5, t5, e5, "5'"), (a3, t3, e3, "3'")):
+            if alt == ref:
                 continue
-            j = _frame_of(a5, e5, a3, e3)
-            if j is None or j.frame != "in-frame" or j.junction_class != "CDS::CDS":
-                continue
-            parts = []
-            for alt, ref, exon, role in ((a5, t5, e5, "5'"), (a3, t3, e3, "3'")):
-                if alt == ref:
-                    continue
-                same = _same_boundary(alt, exon, ref, role)
-                where = (
-                    f"{alt.gene} exon {exon} of {alt.label} = exon {same} of {ref.label}"
-                    if same
-                    else f"{alt.gene} exon {exon} of {alt.label} has no counterpart boundary "
-                    f"on {ref.label}"
-                )
-                parts.append(where)
-            out.append(
-                ExonNumberingAlternative(
-                    a5.label,
-                    e5,
-                    a3.label,
-                    e3,
-                    "in-frame",
-                    f"in frame if exons are numbered on {a5.name}/{a3.name} ({'; '.join(parts)})",
-                )
+            same = _same_boundary(alt, exon, ref, role)
+            alt_name = alt.name if alt.name else alt.label
+            parts.append(
+                f"{alt_name} exon {exon} = exon {same} of {ref.label}"
+                if same
+                else f"{alt_name} exon {exon} has no counterpart boundary on {ref.label}"
             )
-    for d5 in range(-NEARBY_EXONS, NEARBY_EXONS + 1):
-        for d3 in range(-NEARBY_EXONS, NEARBY_EXONS + 1):
-            if d5 == d3 == 0:
-                continue
-            j = _frame_of(t5, e5 + d5, t3, e3 + d3)
-            if j is None or j.frame != "in-frame" or j.junction_class != "CDS::CDS":
-                continue
-            out.append(
-                ExonNumberingAlternative(
-                    t5.label,
-                    e5 + d5,
-                    t3.label,
-                    e3 + d3,
-                    "in-frame",
-                    f"nearby exon pair {t5.gene} e{e5 + d5}::{t3.gene} e{e3 + d3} on the same "
-                    "transcripts is in frame",
-                )
+        return ExonNumberingAlternative(
+            a5.label,
+            e5,
+            a3.label,
+            e3,
+            "in-frame",
+            f"in frame if exons are numbered on {a5.name}/{a3.name} ({'; '.join(parts)})",
+        )
+
+    single = [reading(a5, t3) for a5 in alts5 if a5 != t5]
+    single += [reading(t5, a3) for a3 in alts3 if a3 != t3]
+    out = [a for a in single if a is not None]
+    if not out:
+        double = (reading(a5, a3) for a5 in alts5 for a3 in alts3 if a5 != t5 and a3 != t3)
+        out = [a for a in double if a is not None]
+    for d5, d3 in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+        j = _frame_of(t5, e5 + d5, t3, e3 + d3)
+        if j is None or j.frame != "in-frame" or j.junction_class != "CDS::CDS":
+            continue
+        out.append(
+            ExonNumberingAlternative(
+                t5.label,
+                e5 + d5,
+                t3.label,
+                e3 + d3,
+                "in-frame",
+                f"nearby exon pair {t5.gene} e{e5 + d5}::{t3.gene} e{e3 + d3} on the same "
+                "transcripts is in frame",
             )
+        )
     return tuple(out)
 
 
 # --------------------------------------------------------------------------- names, verdicts
+
+
+def composition(protein: FusionProtein) -> str:
+    """'SQSTM1 aa 1-251 + junction codon (SQSTM1 252 / ALK 1023) + ALK aa 1024-1620'."""
+    parts = []
+    for s in protein.segments:
+        if s.kind == "junction":
+            g5, g3 = s.gene.split("/")
+            parts.append(f"junction codon ({g5} {s.partner_start} / {g3} {s.partner_end or '?'})")
+        elif s.kind == "frameshift":
+            end = f" to residue {s.fusion_end}" if s.fusion_end else " to an unknown premature stop"
+            parts.append(f"frameshifted {s.gene} sequence{end}")
+        else:
+            parts.append(f"{s.gene} aa {s.partner_start}-{s.partner_end}")
+    return " + ".join(parts) if parts else "no fusion protein"
 
 
 def _names(r5: ResolvedPartner, r3: ResolvedPartner) -> FusionNames:
@@ -574,12 +591,9 @@ def _verdict_lines(
     g5, g3 = p5.gene, p3.gene
     if junction.frame == "in-frame":
         length = f"{protein.length}-aa fusion protein" if protein.length else "fusion protein"
-        k5 = f"aa {p5.kept_aa[0]}-{p5.kept_aa[1]}" if p5.kept_aa else "no residues"
-        k3 = f"aa {p3.kept_aa[0]}-{p3.kept_aa[1]}" if p3.kept_aa else "no residues"
-        split = " (junction codon split)" if junction.split_codon else ""
         lines.append(
-            f"In frame: {g5} exons 1-{p5.exon} ({k5}) joined to {g3} exons "
-            f"{p3.exon}-{p3.transcript.n_exons} ({k3}){split}; {length}"
+            f"In frame: {g5} exons 1-{p5.exon} joined to {g3} exons "
+            f"{p3.exon}-{p3.transcript.n_exons}; {length} = {composition(protein)}"
         )
     elif junction.frame == "out-of-frame":
         lines.append(
@@ -588,8 +602,10 @@ def _verdict_lines(
         )
     else:
         lines.append(f"Frame not applicable ({junction.junction_class}): {junction.explanation[0]}")
-    lines.append(dm.partner_verdict(g3, p3.domains, kept_any=p3.kept_aa is not None))
-    lines.append(dm.partner_verdict(g5, p5.domains, kept_any=p5.kept_aa is not None))
+    for p in (p3, p5):
+        lines.append(
+            dm.partner_verdict(p.gene, p.domains, kept_any=p.kept_aa is not None, kept=p.kept_aa)
+        )
     tx_alts = [a for a in alts if not a.reason.startswith("nearby")]
     if tx_alts:
         lines.append(

@@ -136,17 +136,44 @@ def describe(v: DomainVerdict) -> str:
     return f"{head} truncated ({kept}, {v.fraction_retained:.0%})"
 
 
-def partner_verdict(gene: str, verdicts: Sequence[DomainVerdict], *, kept_any: bool) -> str:
+def _is_key(v: DomainVerdict) -> bool:
+    """Kinase domains and transmembrane segments: the features a verdict leads with."""
+    return "kinase" in v.domain.name.lower() or v.domain.kind == "transmembrane"
+
+
+def _names_with_counts(verdicts: Sequence[DomainVerdict]) -> str:
+    """'HELP domain, WD40 (x5)': repeated features named once with a count."""
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        label = feature_label(v.domain)
+        counts[label] = counts.get(label, 0) + 1
+    return ", ".join(f"{k} (x{n})" if n > 1 else k for k, n in counts.items())
+
+
+def partner_verdict(
+    gene: str,
+    verdicts: Sequence[DomainVerdict],
+    *,
+    kept_any: bool,
+    kept: tuple[int, int] | None = None,
+) -> str:
     """One clinical sentence for one partner.
 
-    Leads with what matters most clinically: a kinase domain and a transmembrane
-    segment, then the other features.
+    Leads with what matters most clinically (a kinase domain, a transmembrane
+    segment), then the other kept features; features lost outright are named
+    together at the end so that the kept ones stand out.
     """
     chosen = preferred(verdicts)
     if not chosen:
         return f"{gene}: no annotated domains in the bundled sources"
     if not kept_any:
-        return f"{gene}: no {gene} protein sequence is kept; all annotated features lost"
+        key = [v for v in chosen if _is_key(v)]
+        rest = len(chosen) - len(key)
+        head = f"{gene}: none of its sequence is translated in frame"
+        if not key:
+            return f"{head}; lost: {_names_with_counts(chosen)}"
+        others = f", with {rest} other feature{'s' if rest != 1 else ''}" if rest else ""
+        return f"{head}; {' and '.join(describe(v) for v in key)}{others}"
 
     def weight(v: DomainVerdict) -> tuple[int, int]:
         low = v.domain.name.lower()
@@ -156,5 +183,15 @@ def partner_verdict(gene: str, verdicts: Sequence[DomainVerdict], *, kept_any: b
             return (1, v.domain.start)
         return (2, v.domain.start)
 
-    parts = [describe(v) for v in sorted(chosen, key=weight)]
+    kept_features = [v for v in chosen if v.status != "lost"]
+    lost = [v for v in chosen if v.status == "lost"]
+    # A key feature lost outright is said in full; the rest are listed by name.
+    key_lost = [v for v in lost if weight(v)[0] < 2]
+    other_lost = [v for v in lost if weight(v)[0] == 2]
+    parts = [describe(v) for v in sorted(kept_features + key_lost, key=weight)]
+    if not kept_features:
+        where = f"aa {kept[0]}-{kept[1]}" if kept else "its kept part"
+        parts.insert(0, f"{where} kept, holding no annotated feature")
+    if other_lost:
+        parts.append("lost: " + _names_with_counts(other_lost))
     return f"{gene} " + "; ".join(parts)

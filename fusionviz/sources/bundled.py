@@ -512,15 +512,18 @@ def gtf_lines(rows: list[_Row]) -> Iterator[str]:
             tattrs += [("transcript_version", tver)] if tver else []
             tattrs += [("transcript_name", r.name), ("transcript_biotype", r["biotype"])]
             yield _gtf(contig, "transcript", min(starts), max(ends), strand, ".", tattrs)
+            # Sub-features carry only the keys (pyensembl reads names/biotypes from the gene
+            # and transcript rows); this halves the GTF that pyensembl hashes on each start.
+            slim = [("gene_id", gid), ("transcript_id", tid)]
             ids = r["exon_ids"].split(",") if r["exon_ids"] else [""] * len(starts)
             for n, (s, e, eid) in enumerate(zip(starts, ends, ids, strict=True), 1):
                 ex_id, ex_ver = _split_version(eid) if eid else (f"{r.name}:{n}", "")
-                ea = tattrs + [("exon_number", str(n)), ("exon_id", ex_id)]
+                ea = slim + [("exon_number", str(n)), ("exon_id", ex_id)]
                 ea += [("exon_version", ex_ver)] if ex_ver else []
                 yield _gtf(contig, "exon", s, e, strand, ".", ea)
             if not r["cds_low"]:
                 continue
-            yield from _coding_lines(r, contig, strand, starts, ends, tattrs)
+            yield from _coding_lines(r, contig, strand, starts, ends, slim)
 
 
 def _coding_lines(r, contig, strand, starts, ends, tattrs) -> Iterator[str]:

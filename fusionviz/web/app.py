@@ -40,7 +40,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from fusionviz import __version__
+from fusionviz import __version__, report
 from fusionviz.errors import FusionvizError
 from fusionviz.web.engine import DOWNLOADS, Engine
 from fusionviz.web.query import Query
@@ -97,6 +97,8 @@ def create_app(
         max_upload_mb=max_upload_bytes // (1024 * 1024),
     )
     templates.env.filters["pct"] = lambda x: f"{x:.0%}"
+    templates.env.globals["composition"] = report.composition
+    templates.env.globals["provenance_line"] = report.provenance_line
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> Response:
         response = templates.TemplateResponse(request, name, context, status_code=status)
@@ -196,14 +198,16 @@ def create_app(
             )
         data = await upload.read()
         await form.close()
+        if len(data) > max_upload_bytes:
+            return page(
+                request, "batch.html", {"batch": None, "error": _too_large(max_upload_bytes)}, 413
+            )
         try:
             batch = await run_in_threadpool(engine.batch, data, upload.filename, fmt or None)
         except FusionvizError as exc:
             return page(request, "batch.html", {"batch": None, "error": str(exc)}, 400)
         tsv = None
         if batch.rows:
-            from fusionviz import report
-
             tsv = report.to_tsv([r.fusion for r in batch.rows])
         return page(request, "batch.html", {"batch": batch, "error": None, "tsv": tsv})
 
@@ -244,8 +248,6 @@ def create_app(
         )
 
     async def api_annotate(request: Request) -> Response:
-        from fusionviz import report
-
         query = Query.from_params(request.query_params)
         if query.is_empty:
             return _json({"error": "no fusion given; use /api/annotate?q=SQSTM1+e5::ALK+e19"}, 400)
@@ -361,13 +363,17 @@ def _download(engine: Engine, query: Query, fmt: str) -> tuple[bytes, str]:
     return data, f"{stem or 'fusion'}.{fmt if fmt != 'txt' else 'txt'}"
 
 
-async def _read_limited(request: Request, limit: int) -> bytes:
-    """The request body, refusing more than ``limit`` bytes (before reading it all
-    when the client states a length)."""
-    message = (
+def _too_large(limit: int) -> str:
+    return (
         f"the file is larger than {limit // (1024 * 1024)} MB, the most the page accepts; "
         "run 'fusionviz batch' on the command line for larger files"
     )
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    """The request body, refusing more than ``limit`` bytes (before reading it all
+    when the client states a length)."""
+    message = _too_large(limit)
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
         raise TooLarge(message)

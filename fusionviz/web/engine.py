@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fusionviz.errors import AnnotationDataError, FusionvizError
-from fusionviz.models import AnnotatedFusion, FusionRequest, Transcript
+from fusionviz.models import AnnotatedFusion, Transcript
 from fusionviz.web.query import Query
 
 #: Formats the page offers for download, with their media types.
@@ -56,11 +56,13 @@ class BatchFailure:
 
 @dataclass(frozen=True, slots=True)
 class BatchRow:
-    """One annotated caller-file row and the query that reproduces it."""
+    """One annotated caller-file row, the query that reproduces it and how
+    fusionviz's frame call compares with the caller's."""
 
     line: int | None
     fusion: AnnotatedFusion
     query: Query
+    check: Any = None
 
 
 @dataclass(slots=True)
@@ -252,14 +254,15 @@ class Engine:
     # ------------------------------------------------------------------ caller files
 
     def batch(self, data: bytes, filename: str, fmt: str | None = None) -> BatchResult:
-        """Read an uploaded caller file with fusionviz's readers and annotate each row.
+        """Run an uploaded caller file through :mod:`fusionviz.batch` (the readers,
+        the build check and the engine, exactly as ``fusionviz batch``).
 
         The file is written under a private temporary folder with a sanitised name
         (the readers take paths, and a name such as ``x.hg19.tsv`` states a build).
-        Raises CallerFormatError for a file that cannot be read at all; bad rows
-        come back as failures.
+        Raises CallerFormatError for a file that cannot be read at all or is on
+        another build; bad rows come back as failures.
         """
-        from fusionviz.annotate import annotate
+        from fusionviz import batch as runner
         from fusionviz.callers import RowError, open_calls
 
         shown = Path(filename or "upload.tsv").name
@@ -271,48 +274,27 @@ class Engine:
             path.write_bytes(data)
             try:
                 table = open_calls(path, fmt or None)
+                result.build = runner.check_build(table, src)
                 result.format, result.caller = table.format, table.caller
-                result.build, result.build_evidence = table.build, table.build_evidence
-                rows = list(table.rows())
+                result.build_evidence = table.build_evidence
+                for item in runner.annotate_rows(table.rows(), src):
+                    if len(result.rows) + len(result.failures) >= MAX_BATCH_ROWS:
+                        result.skipped += 1
+                        continue
+                    if isinstance(item, RowError):
+                        result.failures.append(
+                            BatchFailure(item.line, _hide_path(item.input, tmp, shown),
+                                         _hide_path(item.reason, tmp, shown))
+                        )
+                        continue
+                    first = item[0]
+                    af = first.fusion
+                    result.rows.append(
+                        BatchRow(af.request.line, af, Query.for_fusion(af), first.check)
+                    )
             except FusionvizError as exc:
                 raise type(exc)(_hide_path(str(exc), tmp, shown)) from None
-        for row in rows:
-            if isinstance(row, RowError):
-                result.failures.append(BatchFailure(row.line, row.input, row.reason))
-                continue
-            if len(result.rows) + len(result.failures) >= MAX_BATCH_ROWS:
-                result.skipped += 1
-                continue
-            assert isinstance(row, FusionRequest)
-            label = row.text or _request_label(row)
-            problem = _build_problem(row, table.build)
-            if problem:
-                result.failures.append(BatchFailure(row.line, label, problem))
-                continue
-            try:
-                af = annotate(row, src)
-            except FusionvizError as exc:
-                result.failures.append(BatchFailure(row.line, label, str(exc)))
-                continue
-            result.rows.append(BatchRow(row.line, af, Query.for_fusion(af)))
         return result
-
-
-def _request_label(req: FusionRequest) -> str:
-    from fusionviz.notation import fusion_text
-
-    return fusion_text(req)
-
-
-def _build_problem(req: FusionRequest, build: str | None) -> str | None:
-    """Genomic breakpoints stated on another build than the bundle's cannot be placed."""
-    uses_coordinates = req.five_prime.breakpoint or req.three_prime.breakpoint
-    if uses_coordinates and build and build != "GRCh38":
-        return (
-            f"breakpoints are on {build} and the annotation bundle is GRCh38; "
-            "lift them over to GRCh38 first"
-        )
-    return None
 
 
 def _hide_path(message: str, tmp: str, shown: str) -> str:

@@ -230,7 +230,10 @@ def test_real_caller_files_read_every_row(shared_dir, rel, fmt, caller, n):
 
 
 def test_real_kijk_arriba_npm1_alk_row(shared_dir):
-    path = shared_dir / "callers/CTAT-LRF-Paper/DepMap_Illumina/DepMap_v1v2mrgd_KIJK.Arriba.fusions.tsv.gz"
+    path = (
+        shared_dir
+        / "callers/CTAT-LRF-Paper/DepMap_Illumina/DepMap_v1v2mrgd_KIJK.Arriba.fusions.tsv.gz"
+    )
     _, ok, _ = _rows(path)
     npm1 = ok[0]
     assert (npm1.five_prime.gene, npm1.three_prime.gene) == ("NPM1", "ALK")
