@@ -429,6 +429,7 @@ def run_batch(
     n_rows = n_ok = n_fail = n_written = n_diff = 0
     provenance: list[Any] = []
     files = [out / name for name in OUTPUT_FILES]
+    renderer = _Renderer()
 
     with (
         open(out / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
@@ -456,32 +457,9 @@ def run_batch(
                     provenance = list(af.provenance)
                 if a.check.status == "differs":
                     n_diff += 1
-                extra = _extra(af)
-                tsv.write(
-                    "\t".join(
-                        report.tsv_row(af)
-                        + [
-                            _cell(extra.get("caller", "")),
-                            a.check.caller_frame,
-                            a.check.status,
-                            _cell(a.check.reason),
-                            _cell(_caller_fields(af)),
-                        ]
-                    )
-                    + "\n"
-                )
-                d = report.to_dict(af)
-                d["batch"] = {
-                    "input_file": src_path.name,
-                    "line": af.request.line,
-                    "transcripts": a.transcripts,
-                    "caller_frame": a.check.caller_frame or None,
-                    "frame_check": a.check.status or None,
-                    "frame_check_reason": a.check.reason or None,
-                    "build": used_build,
-                }
-                jsonl.write(json.dumps(d, ensure_ascii=False) + "\n")
-                rec = report.fasta_record(af)
+                tsv_line, json_line, rec = renderer.render(a, src_path.name, used_build)
+                tsv.write(tsv_line)
+                jsonl.write(json_line)
                 if rec:
                     fasta.write(rec)
                 svg = figure = None
@@ -523,6 +501,75 @@ def run_batch(
     )
     _write_index(out / "index.html", summary, entries, provenance, out / "errors.tsv")
     return summary
+
+
+class _Renderer:
+    """TSV, JSON and FASTA text of one written fusion.
+
+    The junction-dependent part (nearly all of it) is rendered once per distinct
+    junction and transcript pair; the row's own input text, line and caller fields
+    are added each time.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.memo: dict[tuple, tuple[list[str], str, str | None]] = {}
+
+    def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None]:
+        from fusionviz import report
+
+        key = (
+            af.request.five_prime,
+            af.request.three_prime,
+            af.five_prime.transcript.label,
+            af.three_prime.transcript.label,
+        )
+        hit = self.memo.get(key)
+        if hit is None:
+            d = report.to_dict(af)
+            d.pop("input", None)
+            d.pop("caller_fields", None)
+            body = json.dumps(d, ensure_ascii=False)
+            hit = (report.tsv_row(af)[2:], body[1:-1], report.fasta_record(af))
+            if len(self.memo) >= self.size:
+                self.memo.pop(next(iter(self.memo)))
+            self.memo[key] = hit
+        return hit
+
+    def render(
+        self, a: Annotated, input_name: str, build: str | None
+    ) -> tuple[str, str, str | None]:
+        af = a.fusion
+        cells, body, rec = self._base(af)
+        extra = _extra(af)
+        req = af.request
+        tsv_cells = [_cell(req.text), "" if req.line is None else str(req.line), *cells]
+        tsv_cells += [
+            _cell(extra.get("caller", "")),
+            a.check.caller_frame,
+            a.check.status,
+            _cell(a.check.reason),
+            _cell(_caller_fields(af)),
+        ]
+        batch = {
+            "input_file": input_name,
+            "line": req.line,
+            "transcripts": a.transcripts,
+            "caller_frame": a.check.caller_frame or None,
+            "frame_check": a.check.status or None,
+            "frame_check_reason": a.check.reason or None,
+            "build": build,
+        }
+        dumps = json.dumps
+        json_line = (
+            f'{{"input": {dumps(req.text, ensure_ascii=False)}, {body}, '
+            f'"caller_fields": {dumps(dict(req.extra or af.extra), ensure_ascii=False)}, '
+            f'"batch": {dumps(batch, ensure_ascii=False)}}}\n'
+        )
+        if rec and req.line is not None:
+            # FASTA ids must be unique in the file: prefix the row's line number.
+            rec = f">line{req.line}|{rec[1:]}"
+        return "\t".join(tsv_cells) + "\n", json_line, rec
 
 
 def _cell(text: str) -> str:

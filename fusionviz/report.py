@@ -8,10 +8,13 @@ domain databases).
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fusionviz import __version__
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
+
+if TYPE_CHECKING:
+    from fusionviz.known import KnownMatch
 
 JSON_CONTRACT = (
     "name",
@@ -56,6 +59,11 @@ TSV_COLUMNS = (
     "exon_numbering_alternatives",
     "warnings",
     "provenance",
+    "known_fusion_status",
+    "known_fusion",
+    "known_fusion_entries",
+    "known_fusion_sources",
+    "known_fusion_table",
 )
 
 
@@ -112,10 +120,10 @@ def provenance_dict(af: AnnotatedFusion) -> dict[str, Any]:
     }
 
 
-def to_dict(af: AnnotatedFusion) -> dict[str, Any]:
-    """The JSON contract for one fusion."""
+def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, Any]:
+    """The JSON contract for one fusion (with ``known_fusion`` when matched)."""
     j = af.junction
-    return {
+    data = {
         "name": af.names.hgnc,
         "short_name": af.names.short,
         "hgvs": af.names.hgvs,
@@ -166,6 +174,9 @@ def to_dict(af: AnnotatedFusion) -> dict[str, Any]:
         "caller_fields": dict(af.extra),
         "provenance": provenance_dict(af),
     }
+    if known is not None:
+        data["known_fusion"] = known.as_dict()
+    return data
 
 
 # --------------------------------------------------------------------------- text
@@ -178,7 +189,7 @@ def composition(af: AnnotatedFusion) -> str:
     return _composition(af.protein)
 
 
-def to_text(af: AnnotatedFusion) -> str:
+def to_text(af: AnnotatedFusion, known: KnownMatch | None = None) -> str:
     """The human report for one fusion."""
     out = io.StringIO()
     p5, p3, j = af.five_prime, af.three_prime, af.junction
@@ -215,6 +226,8 @@ def to_text(af: AnnotatedFusion) -> str:
             d = v.domain
             kept = f" {v.fraction_retained:.0%}" if v.status == "truncated" else ""
             w(f"      {v.status:<9}{kept:>5}  {d.start:>5}-{d.end:<5} {d.name}  [{d.source}]\n")
+    if known is not None:
+        w(f"  known        {known.describe()}\n")
     if af.alternatives:
         w("  exon-numbering check\n")
         for a in af.alternatives:
@@ -258,7 +271,7 @@ def _domain_summary(p: PartnerResult) -> str:
     )
 
 
-def tsv_row(af: AnnotatedFusion) -> list[str]:
+def tsv_row(af: AnnotatedFusion, known: KnownMatch | None = None) -> list[str]:
     """One row in ``TSV_COLUMNS`` order."""
     p5, p3 = af.five_prime, af.three_prime
 
@@ -298,13 +311,16 @@ def tsv_row(af: AnnotatedFusion) -> list[str]:
         " | ".join(af.warnings),
         provenance_line(af),
     ]
+    cols = known.as_columns() if known is not None else {}
+    values += [cols.get(c, "") for c in TSV_COLUMNS[len(values) :]]
     return [_clean(v) for v in values]
 
 
-def to_tsv(fusions: list[AnnotatedFusion]) -> str:
+def to_tsv(fusions: list[AnnotatedFusion], known: list[KnownMatch] | None = None) -> str:
     """Header plus one row per fusion."""
+    matches = known or [None] * len(fusions)
     lines = ["\t".join(tsv_header())]
-    lines += ["\t".join(tsv_row(af)) for af in fusions]
+    lines += ["\t".join(tsv_row(af, k)) for af, k in zip(fusions, matches, strict=True)]
     return "\n".join(lines) + "\n"
 
 

@@ -28,6 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     fmt.add_argument("--tsv", action="store_true", help="TSV with a header row")
     p.add_argument("--fasta", metavar="FILE", help="write the fusion protein(s) as FASTA")
     p.add_argument("--figure", metavar="FILE", help="also draw the fusion(s) (SVG, PDF, PNG)")
+    p.add_argument(
+        "--known",
+        metavar="FILE",
+        help="a lab's own table of known fusions (format of annotations/known_fusions.tsv), "
+        "added to the bundled table",
+    )
     p.set_defaults(handler=run)
 
 
@@ -41,17 +47,24 @@ def _write(path: str, text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fusionviz import report
 
-    fusions, failures = annotate_args(args)
+    from fusionviz.known import load_known_table, match_fusion
+    from fusionviz.sources import default_source
+
+    table = load_known_table(extra=Path(args.known) if args.known else None)
+    source = default_source()
+    fusions, failures = annotate_args(args, source)
+    known = [match_fusion(af, table, source) for af in fusions]
     several = len(fusions) + len(failures) > 1
     if fusions:
         if args.json:
-            data = [report.to_dict(af) for af in fusions]
+            data = [report.to_dict(af, k) for af, k in zip(fusions, known, strict=True)]
             json.dump(data if several else data[0], sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif args.tsv:
-            sys.stdout.write(report.to_tsv(fusions))
+            sys.stdout.write(report.to_tsv(fusions, known))
         else:
-            sys.stdout.write("\n".join(report.to_text(af) for af in fusions))
+            texts = [report.to_text(af, k) for af, k in zip(fusions, known, strict=True)]
+            sys.stdout.write("\n".join(texts))
         if args.fasta:
             records = [r for r in (report.fasta_record(af) for af in fusions) if r]
             _write(args.fasta, "".join(records))

@@ -929,20 +929,27 @@ def _draw_track(
         text = group[0].glyph.label + (f" ×{len(group)}" if len(group) > 1 else "")
         w = cv.text_width(text, fs, False)
         cx = (cv.x(group[0].x0) + cv.x(group[-1].x1)) / 2
-        cx = min(max(cx, _MARGIN / 2 + w / 2), cv.width - _MARGIN / 2 - w / 2)
-        iv = (cx - w / 2, cx + w / 2)
+        lo, hi = _MARGIN / 2 + w / 2, cv.width - _MARGIN / 2 - w / 2
+        centre = min(max(cx, lo), hi)
+        # Candidate centres: over the box, else slid just clear of the breakpoint guide
+        # (which runs up from the 5' track, so it only crosses the fusion and 3' rows).
+        cands = [centre]
+        crosses = guide is not None and role != "5'"
+        if crosses:
+            side = [guide - _PAD - w / 2, guide + _PAD + w / 2]
+            side.sort(key=lambda c: abs(c - centre))
+            cands += [min(max(c, lo), hi) for c in side]
         row = 0
         while True:
             if row == len(rows):
                 rows.append([])
-            # The breakpoint guide runs up from the 5' track, so it only crosses the
-            # label rows of the fusion and 3' tracks.
-            crosses = guide is not None and role != "5'" and row < 3
             obstacles = rows[row] + ([(guide, guide)] if crosses else [])
-            if not _overlaps(iv, obstacles):
+            free = [c for c in cands if not _overlaps((c - w / 2, c + w / 2), obstacles)]
+            if free:
+                cx = free[0]
                 break
             row += 1
-        rows[row].append(iv)
+        rows[row].append((cx - w / 2, cx + w / 2))
         placed.append((group, text, cx, row, w))
     n_rows = len(rows)
     label_block = n_rows * lh + (0.03 if n_rows else 0.0)
@@ -1241,7 +1248,7 @@ def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float
     if "frameshift" in roles:
         items.append(
             (
-                "frameshifted tail",
+                "frameshift",
                 Rect(0, 0, sw, h, "#FFFFFF", pal.FRAMESHIFT_EDGE, 0.6, 1.0, "////", "legend", 2),
             )
         )
@@ -1293,7 +1300,7 @@ def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float
             )
         )
         cv.label(x + r.w + 0.05, rows_y, text, ss, ha="left", color=pal.MUTED_TEXT, role="legend")
-        x += r.w + 0.05 + w + 0.18
+        x += r.w + 0.05 + w + 0.13
     # Breakpoint legend.
     text = "breakpoint"
     w = cv.text_width(text, ss, False)

@@ -31,6 +31,8 @@ from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, no
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
+# Bump when gtf_lines() changes, so caches written by another fusionviz are not reused.
+GTF_LAYOUT = 1
 
 
 class _Row(dict):
@@ -397,7 +399,7 @@ class BundledSource:
         """Cache folder of this bundle's generated GTF and pyensembl index."""
         sha = self.manifest["files"]["transcripts.tsv.gz"][:12]
         root = self._cache_dir or cache_root()
-        return root / f"{self.name}-{self.version}-{sha}"
+        return root / f"{self.name}-{self.version}-{sha}-g{GTF_LAYOUT}"
 
     def _open_genome(self) -> Any:
         logging.getLogger("pyensembl").setLevel(logging.WARNING)
@@ -439,6 +441,7 @@ def _atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gtf")
     with os.fdopen(fd, "w") as fh:
         fh.write(text)
+    os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared cache should stay readable
     os.replace(tmp, path)
 
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -89,7 +90,10 @@ def create_app(
     loaded on first use; ``allowed_hosts`` restricts the Host header (``serve``
     passes the loopback names, which blocks DNS-rebinding pages)."""
     engine = Engine(source, source_factory)
-    templates = Jinja2Templates(directory=str(HERE / "templates"), autoescape=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True
+    )
+    templates = Jinja2Templates(env=env)
     templates.env.globals.update(
         version=__version__,
         downloads=tuple(DOWNLOADS),
