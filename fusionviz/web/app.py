@@ -118,8 +118,9 @@ def create_app(
             af = engine.annotate(query)
         except FusionvizError as exc:
             ctx["error"] = str(exc)
-            ctx["options5"], ctx["options3"] = _options(engine, query.g5), _options(
-                engine, query.g3
+            ctx["options5"], ctx["options3"] = (
+                _options(engine, query.g5),
+                _options(engine, query.g3),
             )
             return ctx
         ctx["fusion"] = af
@@ -132,9 +133,8 @@ def create_app(
         ctx["known"] = engine.known(af)
         ctx["permalink"] = query.urlencode()
         ctx["has_fasta"] = bool(af.protein.sequence)
-        ctx["alternatives"] = [
-            (a, _alternative_query(af, a)) for a in af.alternatives
-        ]
+        ctx["alternatives"] = [(a, _alternative_query(af, a)) for a in af.alternatives]
+        ctx["on_default"] = _on_default_transcripts(engine, query, af)
         ctx["options5"] = _options(engine, af.five_prime.gene)
         ctx["options3"] = _options(engine, af.three_prime.gene)
         ctx["form"] = _form_values(query, af)
@@ -155,9 +155,7 @@ def create_app(
     async def download(request: Request) -> Response:
         fmt = request.path_params["fmt"].lower()
         if fmt not in DOWNLOADS:
-            return _plain(
-                f"unknown download format '{fmt}'; valid: {', '.join(DOWNLOADS)}", 404
-            )
+            return _plain(f"unknown download format '{fmt}'; valid: {', '.join(DOWNLOADS)}", 404)
         query = Query.from_params(request.query_params)
         if query.is_empty:
             return _plain("no fusion given; add e.g. ?q=SQSTM1+e5::ALK+e19 to the address", 400)
@@ -186,7 +184,7 @@ def create_app(
             return page(
                 request,
                 "batch.html",
-                {"batch": None, "error": "the upload could not be read; choose a file and send again"},
+                {"batch": None, "error": "the upload could not be read; choose the file again"},
                 400,
             )
         upload = form.get("file")
@@ -324,6 +322,23 @@ def _options(engine: Engine, gene: str) -> list:
         return engine.transcript_options(gene)
     except FusionvizError:
         return []
+
+
+def _on_default_transcripts(engine: Engine, query: Query, af: Any) -> Any:
+    """With a transcript chosen, the same exon numbers read on the default (MANE
+    Select) transcripts: the other half of "in frame on HMBOX1-203, out of frame on
+    MANE". None when no transcript was chosen or the reading is the same one."""
+    if not (query.t5 or query.t3):
+        return None
+    plain = query.with_changes(t5="", t3="")
+    try:
+        other = engine.annotate(plain)
+    except FusionvizError:
+        return None
+    used = (af.five_prime.transcript.label, af.three_prime.transcript.label)
+    if (other.five_prime.transcript.label, other.three_prime.transcript.label) == used:
+        return None
+    return {"fusion": other, "permalink": plain.urlencode()}
 
 
 def _form_values(query: Query, af: Any) -> Query:

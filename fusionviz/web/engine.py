@@ -4,6 +4,7 @@ concurrent requests. Nothing here computes anything itself."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 import threading
@@ -86,6 +87,7 @@ class _LRU:
         self._size = size
         self._data: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._pending: dict[Any, threading.Lock] = {}
 
     def get(self, key: Any) -> Any:
         with self._lock:
@@ -93,6 +95,23 @@ class _LRU:
                 self._data.move_to_end(key)
                 return self._data[key]
         return None
+
+    def get_or_compute(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The cached value, computing it once even when several requests ask at
+        the same moment (the others wait for the first)."""
+        hit = self.get(key)
+        if hit is not None:
+            return hit
+        with self._lock:
+            key_lock = self._pending.setdefault(key, threading.Lock())
+        with key_lock:
+            hit = self.get(key)
+            if hit is None:
+                hit = compute()
+                self.put(key, hit)
+        with self._lock:
+            self._pending.pop(key, None)
+        return hit
 
     def put(self, key: Any, value: Any) -> None:
         with self._lock:
@@ -137,6 +156,13 @@ class Engine:
                 if self._source is None:
                     self._source = self._factory()
         return self._source
+
+    def warm_up(self) -> None:
+        """Load the bundle and the figure renderer ahead of the first request."""
+        self.genes()
+        # The first figure of a process loads fonts (over a second); do it now.
+        with contextlib.suppress(ImportError, FusionvizError):
+            self.svg(Query(q="SQSTM1 e5::ALK e19"))
 
     def genes(self) -> tuple[str, ...]:
         """Every gene symbol of the source, sorted (for autocompletion)."""
@@ -189,16 +215,14 @@ class Engine:
 
     def svg(self, query: Query, af: AnnotatedFusion | None = None) -> str:
         """The figure as an SVG document (cached)."""
-        hit = self._svgs.get(query.key)
-        if hit is not None:
-            return hit
-        af = af or self.annotate(query)
         from fusionviz.figures import svg_string
 
-        with self._figure_lock:
-            text = svg_string([af])
-        self._svgs.put(query.key, text)
-        return text
+        def draw() -> str:
+            fusion = af or self.annotate(query)
+            with self._figure_lock:
+                return svg_string([fusion])
+
+        return self._svgs.get_or_compute(query.key, draw)
 
     def download(self, query: Query, fmt: str) -> bytes:
         """The annotation in one download format. Raises FusionvizError."""
@@ -283,8 +307,11 @@ class Engine:
                         continue
                     if isinstance(item, RowError):
                         result.failures.append(
-                            BatchFailure(item.line, _hide_path(item.input, tmp, shown),
-                                         _hide_path(item.reason, tmp, shown))
+                            BatchFailure(
+                                item.line,
+                                _hide_path(item.input, tmp, shown),
+                                _hide_path(item.reason, tmp, shown),
+                            )
                         )
                         continue
                     first = item[0]

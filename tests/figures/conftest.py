@@ -30,6 +30,7 @@ from fusionviz.models import (
 )
 
 # (exon, first aa, last aa) of each MANE Select transcript.
+# fmt: off
 EXONS = {
     "SQSTM1": ((1, 1, 69), (2, 69, 101), (3, 101, 177), (4, 178, 225), (5, 225, 252),
                (6, 252, 323), (7, 324, 389), (8, 389, 441)),
@@ -48,6 +49,7 @@ EXONS = {
     "HMBOX1": ((2, 1, 8), (3, 8, 167), (4, 167, 196), (5, 196, 233), (6, 233, 284),
                (7, 284, 312), (8, 312, 344), (9, 344, 375), (10, 376, 421)),
 }
+# fmt: on
 
 TRANSCRIPTS = {
     "SQSTM1": ("ENST00000389805.9", "SQSTM1-201", "5", 440),
@@ -56,19 +58,21 @@ TRANSCRIPTS = {
     "HMBOX1": ("ENST00000287701.15", "HMBOX1-201", "8", 420),
 }
 
-U, P, I = "UniProt", "Pfam 37.0", "InterPro"
+U, P, IPR = "UniProt", "Pfam 37.0", "InterPro"
 DOMAINS = {
     "SQSTM1": (
-        Domain("PB1", 3, 102, U), Domain("ZZ-type", 123, 173, U, "zinc finger"),
+        Domain("PB1", 3, 102, U),
+        Domain("ZZ-type", 123, 173, U, "zinc finger"),
         Domain("UBA", 389, 434, U),
         Domain("PB1", 21, 102, P, accession="PF00564"),
         Domain("ZZ", 122, 165, P, accession="PF00569"),
         Domain("UBA_5", 379, 440, P, accession="PF16577"),
-        Domain("PB1 domain", 41, 99, I, accession="IPR000270"),
+        Domain("PB1 domain", 41, 99, IPR, accession="IPR000270"),
     ),
     "ALK": (
         Domain("Signal", 1, 18, U, "signal"),
-        Domain("MAM 1", 264, 427, U), Domain("LDL-receptor class A", 437, 473, U),
+        Domain("MAM 1", 264, 427, U),
+        Domain("LDL-receptor class A", 437, 473, U),
         Domain("MAM 2", 478, 636, U),
         Domain("Extracellular", 19, 1038, U, "topological domain"),
         Domain("Helical", 1039, 1059, U, "transmembrane"),
@@ -77,19 +81,26 @@ DOMAINS = {
         Domain("MAM", 480, 634, P, accession="PF00629"),
         Domain("Gly_rich", 733, 961, P, "family", accession="PF12810"),
         Domain("PK_Tyr_Ser-Thr", 1116, 1382, P, accession="PF07714"),
-        Domain("Serine-threonine/tyrosine-protein kinase, catalytic domain", 1117, 1381, I,
-               accession="IPR001245"),
+        Domain(
+            "Serine-threonine/tyrosine-protein kinase, catalytic domain",
+            1117,
+            1381,
+            IPR,
+            accession="IPR001245",
+        ),
     ),
     "EML4": (
         Domain("HELP", 228, 297, P, "repeat", accession="PF03451"),
-        Domain("HELP", 228, 295, I, accession="IPR005108"),
-        *(Domain("WD40", a, b, P, "repeat", accession="PF00400")
-          for a, b in ((299, 337), (499, 537), (584, 620), (712, 749), (824, 863))),
+        Domain("HELP", 228, 295, IPR, accession="IPR005108"),
+        *(
+            Domain("WD40", a, b, P, "repeat", accession="PF00400")
+            for a, b in ((299, 337), (499, 537), (584, 620), (712, 749), (824, 863))
+        ),
     ),
     "HMBOX1": (
         Domain("HNF-1_N", 25, 227, P, "family", accession="PF04814"),
         Domain("Homeodomain", 268, 339, P, accession="PF00046"),
-        Domain("Homeobox domain", 269, 338, I, accession="IPR001356"),
+        Domain("Homeobox domain", 269, 338, IPR, accession="IPR001356"),
     ),
 }
 
@@ -121,8 +132,9 @@ def partner(gene: str, role: str, exon: int, kept: tuple[int, int], phase: int) 
     )
 
 
-def in_frame_fusion(g5: str, e5: int, last5: int, g3: str, e3: int, first3: int,
-                    short: str) -> AnnotatedFusion:
+def in_frame_fusion(
+    g5: str, e5: int, last5: int, g3: str, e3: int, first3: int, short: str
+) -> AnnotatedFusion:
     """A split-codon in-frame fusion (all three seed junctions are phase 1 :: phase 1)."""
     p5 = partner(g5, "5'", e5, (1, last5), 1)
     p3 = partner(g3, "3'", e3, (first3, TRANSCRIPTS[g3][3]), 1)
@@ -134,8 +146,9 @@ def in_frame_fusion(g5: str, e5: int, last5: int, g3: str, e3: int, first3: int,
         ProteinSegment("3'", g3, first3 + 1, TRANSCRIPTS[g3][3], last5 + 1, length),
     )
     return AnnotatedFusion(
-        request=FusionRequest(PartnerSpec(g5, exon=e5), PartnerSpec(g3, exon=e3),
-                              text=f"{g5} e{e5}::{g3} e{e3}"),
+        request=FusionRequest(
+            PartnerSpec(g5, exon=e5), PartnerSpec(g3, exon=e3), text=f"{g5} e{e5}::{g3} e{e3}"
+        ),
         five_prime=p5,
         three_prime=p3,
         junction=Junction("CDS-CDS", "in-frame", 1, 1, True, 1, 2, None, ()),
@@ -177,8 +190,9 @@ def hmbox1_alk_mane() -> AnnotatedFusion:
         ProteinSegment("frameshift", "ALK", None, None, 284, None),
     )
     return AnnotatedFusion(
-        request=FusionRequest(PartnerSpec("HMBOX1", exon=6), PartnerSpec("ALK", exon=20),
-                              text="HMBOX1 e6::ALK e20"),
+        request=FusionRequest(
+            PartnerSpec("HMBOX1", exon=6), PartnerSpec("ALK", exon=20), text="HMBOX1 e6::ALK e20"
+        ),
         five_prime=p5,
         three_prime=p3,
         junction=Junction("CDS-CDS", "out-of-frame", 2, 1, True, 2, 1, None, ()),

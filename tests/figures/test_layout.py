@@ -22,7 +22,8 @@ def test_layout_does_not_import_matplotlib():
 
     mod = importlib.import_module("fusionviz.figures.layout")
     assert "matplotlib" not in mod.__dict__
-    src = open(mod.__file__, encoding="utf-8").read()
+    with open(mod.__file__, encoding="utf-8") as fh:
+        src = fh.read()
     assert "import matplotlib" not in src and "from matplotlib" not in src
 
 
@@ -169,7 +170,7 @@ def test_labels_stay_on_the_canvas_and_do_not_overlap(eml4_alk_variants, sqstm1_
         spec = layout(fusions)
         boxes = [lab.bbox for lab in spec.labels]
         for x0, y0, x1, y1 in boxes:
-            assert 0 <= x0 and x1 <= spec.width and 0 <= y0 and y1 <= spec.height
+            assert x0 >= 0 and x1 <= spec.width and y0 >= 0 and y1 <= spec.height
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])

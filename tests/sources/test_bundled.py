@@ -222,3 +222,24 @@ def test_load_bundle_refuses_a_missing_or_incomplete_folder(tmp_path):
         load_bundle(tmp_path / "nope")
     with pytest.raises(AnnotationDataError, match="lacks manifest.json"):
         load_bundle(tmp_path)
+
+
+def test_ros1_mane_codes_2341_aa_and_ros1_202_codes_uniprot_p08922(src):
+    ros1 = src.default_transcript("ROS1")
+    assert cds_length(ros1) // 3 - 1 == 2341 and ros1.uniprot is None
+    r202 = src.transcript("ROS1-202")
+    assert r202.transcript_id == "ENST00000368508"
+    assert r202.uniprot == "P08922" and cds_length(r202) // 3 - 1 == 2347
+    assert any(d.source == "Pfam 37.0" for d in src.domains(r202))
+
+
+def test_sqstm1_mane_carries_its_ensembl_name_after_the_ideogram_offset_fix(src):
+    assert src.default_transcript("SQSTM1").name == "SQSTM1-202"
+    assert src.transcript("SQSTM1-202").transcript_id == "ENST00000389805.9"
+
+
+def test_canonical_topology_is_not_put_on_an_isoform_of_other_length(src):
+    ntrk3_201 = src.transcript("NTRK3-201")
+    assert cds_length(ntrk3_201) // 3 - 1 == 612
+    assert all(d.end <= 612 for d in src.domains(ntrk3_201))
+    assert not [d for d in src.domains(ntrk3_201) if d.kind == "topology"]

@@ -45,7 +45,7 @@
     if (!gene) { resetSelect(select, []); return Promise.resolve(); }
     return fetch("/api/transcripts?gene=" + encodeURIComponent(gene))
       .then(function (r) { return r.ok ? r.json() : { transcripts: [] }; })
-      .then(function (data) { resetSelect(select, data.transcripts || [], keep); })
+      .then(function (data) { resetSelect(select, data.transcripts || [], keep); select.setAttribute("data-gene", gene); })
       .catch(function () { resetSelect(select, []); });
   }
 
@@ -92,7 +92,7 @@
         if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
         var name = $("#fusion-name", result);
         document.title = (name ? name.textContent.trim() + " \u00b7 " : "") + "fusionviz";
-        wireResult(form);
+        syncForm(form);
       })
       .catch(function (err) {
         if (err && err.name === "AbortError") return;
@@ -101,23 +101,20 @@
       });
   }
 
-  function wireResult(form) {
-    // "show this reading" links fill the form and redraw in place.
-    $all("#result a.switch").forEach(function (a) {
-      a.addEventListener("click", function (ev) {
-        ev.preventDefault();
-        var params = new URLSearchParams(a.getAttribute("href").replace(/^\/\?/, ""));
-        $("#q", form).value = "";
-        ["g5", "e5", "g3", "e3"].forEach(function (k) { $("#" + k, form).value = params.get(k) || ""; });
-        Promise.all([
-          loadTranscripts(params.get("g5"), $("#t5", form)),
-          loadTranscripts(params.get("g3"), $("#t3", form))
-        ]).then(function () {
-          setSelect($("#t5", form), params.get("t5"));
-          setSelect($("#t3", form), params.get("t3"));
-          redraw(form, true);
-        });
-      });
+  // After an answer to the free-text field, fill the partner fields and the
+  // transcript lists from it, so that one exon or transcript can be switched.
+  function syncForm(form) {
+    var state = $("#form-state");
+    if (!state) return;
+    ["5", "3"].forEach(function (role) {
+      var g = $("#g" + role, form), e = $("#e" + role, form), t = $("#t" + role, form);
+      var gene = state.getAttribute("data-g" + role) || "";
+      var tx = state.getAttribute("data-t" + role) || "";
+      e.value = state.getAttribute("data-e" + role) || "";
+      var same = (t.getAttribute("data-gene") || "").toUpperCase() === gene.toUpperCase();
+      g.value = gene;
+      if (same) { setSelect(t, tx); return; }
+      loadTranscripts(gene, t).then(function () { setSelect(t, tx); });
     });
   }
 
@@ -133,17 +130,16 @@
 
   function setupForm(form) {
     var q = $("#q", form);
-    var lastGene = { t5: $("#g5", form).value, t3: $("#g3", form).value };
     // Partner fields edited: they now define the fusion, so the free text steps aside.
     ["g5", "e5", "g3", "e3"].forEach(function (id) {
       $("#" + id, form).addEventListener("input", function () { q.value = ""; });
     });
     $all("input[data-gene-for]", form).forEach(function (input) {
       var select = $("#" + input.getAttribute("data-gene-for"), form);
+      if (select.options.length > 1) select.setAttribute("data-gene", input.value.trim());
       input.addEventListener("change", function () {
         var gene = input.value.trim();
-        if (gene.toUpperCase() === (lastGene[select.id] || "").toUpperCase()) return;
-        lastGene[select.id] = gene;
+        if (gene.toUpperCase() === (select.getAttribute("data-gene") || "").toUpperCase()) return;
         loadTranscripts(gene, select).then(function () { maybeRedraw(); });
       });
     });
@@ -165,7 +161,6 @@
                   $("#g3", form).value.trim() && $("#e3", form).value.trim());
       if (ready && $("#result").children.length) redraw(form, false);
     }
-    wireResult(form);
   }
 
   /* ---------------------------------------------------------------- sortable */

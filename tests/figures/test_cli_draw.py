@@ -1,0 +1,63 @@
+"""`fusionviz draw`: one command line -> one figure file; bad input -> one line, exit 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from fusionviz.cli import main
+from fusionviz.sources import default_source
+
+
+def bundle_available() -> bool:
+    try:
+        default_source()
+    except Exception:
+        return False
+    return True
+
+
+needs_bundle = pytest.mark.skipif(not bundle_available(), reason="annotation bundle missing")
+
+
+@needs_bundle
+def test_draw_sqstm1_alk_writes_an_svg(tmp_path, capsys):
+    out = tmp_path / "sqstm1_alk.svg"
+    assert main(["draw", "SQSTM1 e5::ALK e19", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "SQSTM1::ALK" in text and "Protein kinase" in text
+
+
+@needs_bundle
+def test_draw_three_eml4_variants_into_one_png(tmp_path):
+    out = tmp_path / "eml4.png"
+    args = ["draw", "EML4 e6::ALK e20", "EML4 e13::ALK e20", "EML4 e20::ALK e20"]
+    assert main([*args, "-o", str(out), "--dpi", "100"]) == 0
+    assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+@needs_bundle
+def test_draw_with_transcript_override_and_exons_writes_a_pdf(tmp_path):
+    out = tmp_path / "hmbox1.pdf"
+    argv = ["draw", "HMBOX1 e6::ALK e20", "-o", str(out), "--transcript5", "HMBOX1-203"]
+    assert main([*argv, "--exons"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_bad_style_file_is_one_line_and_exit_2(tmp_path, capsys):
+    style = tmp_path / "s.toml"
+    style.write_text("width = [", encoding="utf-8")
+    rc = main(["draw", "SQSTM1 e5::ALK e19", "-o", str(tmp_path / "f.svg"), "--style", str(style)])
+    err = capsys.readouterr().err.strip()
+    assert rc == 2 and len(err.splitlines()) == 1 and "not valid TOML" in err
+
+
+@pytest.mark.parametrize("name", ["missing/f.svg", "f.docx", "."])
+def test_unwritable_output_is_one_line_and_exit_2(tmp_path, capsys, name):
+    out = tmp_path / name
+    rc = main(["draw", "SQSTM1 e5::ALK e19", "-o", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert rc == 2 and len(err.splitlines()) == 1 and err.startswith("fusionviz: error:")
+
+
+def test_output_option_is_required(capsys):
+    assert main(["draw", "SQSTM1 e5::ALK e19"]) == 2

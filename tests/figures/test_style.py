@@ -1,0 +1,85 @@
+"""Style files: every setting optional, bad files give one clear StyleError line."""
+
+from __future__ import annotations
+
+import pytest
+
+from fusionviz.errors import StyleError
+from fusionviz.figures import layout, load_style
+from fusionviz.figures.palette import MUTED, family_colour, family_of
+from fusionviz.figures.style import Style
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_default_style_needs_no_file():
+    st = Style()
+    assert st.source_priority == ("UniProt", "Pfam", "InterPro")
+    assert 6.5 < st.width < 7.5
+
+
+def test_toml_style_recolours_renames_hides_and_sets_width(tmp_path, sqstm1_alk):
+    p = write(
+        tmp_path,
+        "s.toml",
+        'width = 6.0\nfont_size = 7\nhide = ["UBA"]\n'
+        '[colors]\nkinase = "#0072B2"\n[rename]\n"Protein kinase" = "Tyrosine kinase"\n',
+    )
+    st = load_style(p)
+    assert st.width == 6.0 and st.colors == {"kinase": "#0072B2"}
+    spec = layout([sqstm1_alk], style=st)
+    assert spec.width == 6.0
+    t3 = spec.panels[0].track("3'")
+    kinase = next(g for g in t3.domains if g.family == "kinase")
+    assert kinase.label == "Tyrosine kinase" and kinase.colour == "#0072B2"
+    assert "UBA" not in [g.name for g in spec.panels[0].track("5'").domains]
+
+
+def test_yaml_style_is_read_too(tmp_path):
+    p = write(tmp_path, "s.yaml", "colors:\n  PB1: teal\nsource_priority: [Pfam, UniProt]\n")
+    st = load_style(p)
+    assert st.colors["PB1"] == "#008080"
+    assert st.source_priority == ("Pfam", "UniProt")
+
+
+def test_merge_puts_a_domain_in_another_family(tmp_path, hmbox1_alk_mane):
+    st = load_style(write(tmp_path, "m.toml", '[merge]\n"HNF-1_N" = "homeobox"\n'))
+    t5 = layout([hmbox1_alk_mane], style=st).panels[0].track("5'")
+    fams = {g.name: g.family for g in t5.domains}
+    assert fams["HNF-1_N"] == "homeobox"
+    colours = {g.family: g.colour for g in t5.domains}
+    assert len(set(colours.values())) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("bad.toml", "width = [", "not valid TOML"),
+        ("bad.yaml", "colors: [a, b", "not valid YAML"),
+        ("u.toml", "colour = 'red'", "unknown setting 'colour'"),
+        ("w.toml", "width = 'wide'", "'width' must be a number"),
+        ("r.toml", "width = 100", "outside"),
+        ("c.toml", "[colors]\nkinase = 'notacolour'", "is not a colour"),
+        ("s.txt", "width = 5", "must end in .toml"),
+    ],
+)
+def test_bad_style_files_raise_one_line_style_error(tmp_path, name, text, message):
+    with pytest.raises(StyleError, match=message) as exc:
+        load_style(write(tmp_path, name, text))
+    assert "\n" not in str(exc.value)
+
+
+def test_missing_style_file_is_a_style_error(tmp_path):
+    with pytest.raises(StyleError, match="cannot read style file"):
+        load_style(tmp_path / "nope.toml")
+
+
+def test_a_family_keeps_its_colour_in_every_figure():
+    assert family_of("PK_Tyr_Ser-Thr") == family_of("Protein kinase") == "kinase"
+    assert family_of("MAM 1") == family_of("MAM 2")
+    assert family_colour("some novel domain") == family_colour("some novel domain")
+    assert family_colour("some novel domain") in MUTED

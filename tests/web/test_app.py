@@ -1,0 +1,267 @@
+"""Every route of the web app through Starlette's test client, over the embedded
+bundle: the page answers with the CLI's engine and wording, escapes user text,
+refuses oversized uploads and never shows a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fusionviz import report
+from fusionviz.annotate import annotate_text
+from fusionviz.web.app import create_app
+from fusionviz.web.query import Query
+
+CALLERS = Path(__file__).resolve().parents[1] / "data" / "callers"
+
+
+def test_the_empty_page_is_the_form(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    assert '<form id="fusion-form"' in r.text and 'name="q"' in r.text
+    assert "frame-badge" not in r.text
+
+
+def test_every_page_loads_only_its_own_assets(client):
+    html = client.get("/?q=SQSTM1+e5::ALK+e19").text
+    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert not url.startswith(("http:", "https:", "//")), url
+    assert "default-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+@pytest.mark.parametrize(
+    "text,frame,length",
+    [
+        ("SQSTM1 e5::ALK e19", "in-frame", 849),
+        ("EML4::ALK E6;A20", "in-frame", 785),
+        ("HMBOX1 exon 6 :: ALK exon 20", "out-of-frame", None),
+    ],
+)
+def test_seed_fusions_are_answered_on_the_page_as_by_the_cli(client, text, frame, length):
+    r = client.get("/", params={"q": text})
+    assert r.status_code == 200
+    assert f'data-frame="{frame}"' in r.text
+    assert "<svg" in r.text
+    af = annotate_text(text)
+    for line in af.verdicts:
+        assert _escaped(line) in r.text
+    assert _escaped(report.provenance_line(af)) in r.text
+    if length:
+        assert f"{length} aa" in r.text
+
+
+def test_hmbox1_alk_page_names_the_in_frame_hmbox1_203_reading(client):
+    r = client.get("/", params={"q": "HMBOX1 exon 6 :: ALK exon 20"})
+    text = " ".join(r.text.split())
+    assert "Out of frame on HMBOX1-201 (MANE Select) / ALK-201 (MANE Select)" in text
+    assert "in frame if exons are numbered on HMBOX1-203" in text
+
+
+def test_choosing_hmbox1_203_reads_in_frame_and_shows_the_mane_reading(client):
+    r = client.get("/", params={"q": "HMBOX1 exon 6 :: ALK exon 20", "t5": "HMBOX1-203"})
+    assert 'data-frame="in-frame"' in r.text
+    assert 'id="default-reading"' in r.text
+    reading = " ".join(r.text.split('id="default-reading"')[1].split("</p>")[0].split())
+    assert "HMBOX1-201 (MANE Select)" in reading and "<strong>out of frame</strong>" in reading
+
+
+def test_partner_fields_give_the_same_answer_as_the_free_text(client):
+    a = client.get("/api/annotate", params={"q": "SQSTM1 e5::ALK e19"}).json()
+    b = client.get(
+        "/api/annotate", params={"g5": "SQSTM1", "e5": "exon 5", "g3": "ALK", "e3": "19"}
+    ).json()
+    assert a["frame"] == b["frame"] == "in-frame"
+    assert a["fusion_protein_length"] == b["fusion_protein_length"] == 849
+
+
+def test_a_genomic_breakpoint_is_accepted_in_the_exon_field(client):
+    r = client.get(
+        "/api/annotate",
+        params={"g5": "EML4", "e5": "chr2:42264731:+", "g3": "ALK", "e3": "chr2:29223528:-"},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["name"] == "EML4::ALK"
+
+
+def test_the_fragment_route_returns_the_answer_alone(client):
+    r = client.get("/result", params={"q": "EML4::ALK E6;A20"})
+    assert r.status_code == 200
+    assert "<html" not in r.text and 'id="frame-badge"' in r.text
+
+
+def test_api_annotate_is_the_cli_json(client):
+    r = client.get("/api/annotate", params={"q": "EML4::ALK E6;A20"})
+    assert r.json() == json.loads(json.dumps(report.to_dict(annotate_text("EML4::ALK E6;A20"))))
+
+
+def test_bad_input_gives_the_cli_message_with_status_400(client):
+    from fusionviz.errors import FusionvizError
+
+    with pytest.raises(FusionvizError) as err:
+        annotate_text("SQSTM1 e5::ALK e99")
+    r = client.get("/", params={"q": "SQSTM1 e5::ALK e99"})
+    assert r.status_code == 400
+    assert _escaped(str(err.value)) in r.text
+    assert "Traceback" not in r.text
+    api = client.get("/api/annotate", params={"q": "SQSTM1 e5::ALK e99"})
+    assert api.status_code == 400 and api.json() == {"error": str(err.value)}
+
+
+@pytest.mark.parametrize(
+    "params,words",
+    [
+        ({"q": "SQSTM1 ALK"}, "cannot read fusion"),
+        ({"q": "NOSUCHGENE e5::ALK e19"}, "unknown gene"),
+        ({"g5": "SQSTM1", "e5": "5"}, "no 3' partner given"),
+        ({"g5": "SQSTM1", "g3": "ALK", "e3": "19"}, "no exon or breakpoint"),
+        ({"q": "x" * 400}, "at most 300"),
+        ({"t5": "HMBOX1-203"}, "no 5' partner given"),
+    ],
+)
+def test_bad_input_messages_say_what_was_wrong(client, params, words):
+    import html
+
+    r = client.get("/", params=params)
+    assert r.status_code == 400
+    assert words in html.unescape(r.text)
+
+
+def test_a_script_in_a_gene_field_comes_back_escaped(client):
+    evil = "<script>alert(1)</script>"
+    for params in ({"g5": evil, "e5": "5", "g3": "ALK", "e3": "19"}, {"q": f"{evil} e5::ALK e19"}):
+        r = client.get("/", params=params)
+        assert evil not in r.text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text
+    r = client.get("/api/transcripts", params={"gene": evil})
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
+
+
+FORMATS = {
+    "svg": lambda r: r.content.lstrip().startswith(b"<?xml") and b"<svg" in r.content,
+    "pdf": lambda r: r.content.startswith(b"%PDF-"),
+    "png": lambda r: r.content.startswith(b"\x89PNG\r\n\x1a\n"),
+    "fasta": lambda r: r.text.startswith(">") and len("".join(r.text.splitlines()[1:])) == 849,
+    "json": lambda r: r.json()["fusion_protein_length"] == 849,
+    "tsv": lambda r: r.text.split("\t", 1)[0] == "input",
+    "txt": lambda r: "IN-FRAME" in r.text,
+}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_each_download_of_sqstm1_alk(client, fmt):
+    r = client.get(f"/download/{fmt}", params={"q": "SQSTM1 e5::ALK e19"})
+    assert r.status_code == 200
+    assert r.headers["content-disposition"] == f'attachment; filename="SQSTM1_ALK_S5_A19.{fmt}"'
+    assert FORMATS[fmt](r)
+
+
+def test_download_errors_are_plain_messages(client):
+    assert client.get("/download/exe", params={"q": "SQSTM1 e5::ALK e19"}).status_code == 404
+    assert client.get("/download/svg").status_code == 400
+    r = client.get("/download/fasta", params={"q": "HMBOX1 exon 6 :: ALK exon 20"})
+    assert r.status_code in (200, 400)
+    if r.status_code == 400:
+        assert "no protein sequence" in r.text or "FASTA" in r.text
+
+
+def test_gene_autocompletion(client):
+    genes = client.get("/api/genes", params={"prefix": "al"}).json()["genes"]
+    assert genes[0] == "ALK"
+    assert client.get("/api/genes", params={"prefix": "zzzz"}).json() == {"genes": []}
+
+
+def test_transcript_list_marks_mane_and_puts_the_default_first(client):
+    data = client.get("/api/transcripts", params={"gene": "HMBOX1"}).json()
+    first = data["transcripts"][0]
+    assert first["default"] and first["mane"] and "MANE Select" in first["label"]
+    assert any("HMBOX1-203" in t["label"] for t in data["transcripts"])
+    assert client.get("/api/transcripts").status_code == 400
+
+
+def test_upload_form_and_star_fusion_upload(client):
+    assert 'enctype="multipart/form-data"' in client.get("/batch").text
+    path = CALLERS / "star-fusion.fusion_predictions.abridged.tsv"
+    r = client.post("/batch", files={"file": (path.name, path.read_bytes())})
+    assert r.status_code == 200
+    assert 'id="batch-table"' in r.text and "EML4::ALK" in r.text
+    assert 'id="failures"' in r.text  # the file's deliberately bad rows
+    assert "/download/svg?" in r.text  # a figure per row
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CALLERS.glob("*") if p.suffix != ".md"))
+def test_every_test_caller_file_gives_a_table_or_a_clear_message(client, name):
+    data = (CALLERS / name).read_bytes()
+    r = client.post("/batch", files={"file": (name, data)})
+    assert r.status_code in (200, 400), r.text[:300]
+    assert "Traceback" not in r.text
+    if r.status_code == 400:
+        assert 'id="error-message"' in r.text
+    else:
+        assert 'id="batch-summary"' in r.text
+    assert "fusionviz-upload-" not in r.text  # never the server's temporary path
+
+
+def test_unreadable_upload_gives_the_reader_message(client):
+    r = client.post("/batch", files={"file": ("notes.txt", b"hello\tworld\n1\t2\n")})
+    assert r.status_code == 400
+    assert "is not one fusionviz reads" in r.text
+    r = client.post("/batch", data={"format": ""})
+    assert r.status_code == 400 and "no file chosen" in r.text
+
+
+def test_uploads_over_the_limit_are_refused_with_a_message():
+    from starlette.testclient import TestClient
+
+    app = create_app(max_upload_bytes=1024 * 1024)
+    with TestClient(app) as small:
+        big = b"#FusionName\tJunctionReadCount\n" + b"A--B\t1\n" * 300_000
+        r = small.post("/batch", files={"file": ("big.tsv", big)})
+    assert r.status_code == 413
+    assert "larger than 1 MB" in r.text
+
+
+def test_health_static_and_unknown_routes(client):
+    assert client.get("/healthz").text.strip() == "ok"
+    assert client.get("/static/style.css").status_code == 200
+    assert client.get("/static/app.js").status_code == 200
+    r = client.get("/no/such/page")
+    assert r.status_code == 404 and "Not found" in r.text
+
+
+def test_served_app_refuses_foreign_host_names():
+    from starlette.testclient import TestClient
+
+    app = create_app(allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert c.get("/healthz").status_code == 200
+        assert c.get("/healthz", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_permalink_of_a_batch_row_reproduces_it():
+    af = annotate_text("EML4::ALK E6;A20")
+    q = Query.for_fusion(af)
+    assert (q.g5, q.e5, q.g3, q.e3) == ("EML4", "6", "ALK", "20")
+    assert q.t5 == af.five_prime.transcript.label
+
+
+def test_an_internal_error_is_a_page_not_a_traceback():
+    from starlette.testclient import TestClient
+
+    class Broken:
+        def has_gene(self, gene):
+            raise RuntimeError("boom")
+
+    app = create_app(source=Broken())
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/", params={"q": "SQSTM1 e5::ALK e19"})
+    assert r.status_code == 500
+    assert "internal error" in r.text and "boom" not in r.text and "Traceback" not in r.text
+
+
+def _escaped(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
