@@ -36,6 +36,10 @@ from fusionviz.models import (
 )
 from fusionviz.sources.base import AnnotationSource
 
+# How far up- or downstream of a transcript a breakpoint may lie and still be
+# read as that transcript's first or last exon.
+MAX_FLANK = 5_000
+
 
 @dataclass(frozen=True, slots=True)
 class ResolvedPartner:
@@ -130,7 +134,10 @@ def _resolve_breakpoint(
         if loc.exon is None:
             continue
         if loc.kind in ("upstream", "downstream"):
-            fallback = fallback or (t, loc)
+            # Only just outside the transcript (a promoter or a read-through
+            # tail); farther out the base belongs to something else.
+            if abs(loc.offset) <= MAX_FLANK:
+                fallback = fallback or (t, loc)
             continue
         best = (t, loc)
         break

@@ -41,32 +41,6 @@ def add_fusion_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--transcript3", metavar="ID", help="transcript of the 3' partner")
 
 
-def requests_from_args(args: argparse.Namespace, is_gene=None) -> list[FusionRequest]:
-    """Parse every fusion given on the command line, in order."""
-    from fusionviz.notation import parse_fusion, parse_partner
-
-    requests: list[FusionRequest] = []
-    if args.five_prime or args.three_prime:
-        if not (args.five_prime and args.three_prime):
-            raise NotationError("--5p and --3p go together: give both partners")
-        text = f"{args.five_prime} :: {args.three_prime}"
-        requests.append(
-            FusionRequest(
-                parse_partner(args.five_prime, is_gene=is_gene),
-                parse_partner(args.three_prime, is_gene=is_gene),
-                text=text,
-            )
-        )
-    for text in args.fusions:
-        requests.append(parse_fusion(text, is_gene=is_gene))
-    if not requests:
-        raise NotationError(
-            "no fusion given; write e.g. fusionviz annotate 'SQSTM1 e5::ALK e19' "
-            "or --5p SQSTM1:5 --3p ALK:19"
-        )
-    return requests
-
-
 @dataclass(frozen=True)
 class Failure:
     """A fusion from the command line that could not be annotated."""
@@ -75,38 +49,48 @@ class Failure:
     message: str
 
 
+def _flag_request(args: argparse.Namespace, is_gene) -> FusionRequest:
+    """The fusion given as --5p/--3p."""
+    from fusionviz.notation import parse_partner
+
+    if not (args.five_prime and args.three_prime):
+        raise NotationError("--5p and --3p go together: give both partners")
+    return FusionRequest(
+        parse_partner(args.five_prime, is_gene=is_gene),
+        parse_partner(args.three_prime, is_gene=is_gene),
+        text=f"{args.five_prime} :: {args.three_prime}",
+    )
+
+
 def annotate_args(
     args: argparse.Namespace, source=None
 ) -> tuple[list[AnnotatedFusion], list[Failure]]:
     """Annotate every fusion on the command line; bad ones come back as failures
     so that the others are still reported."""
     from fusionviz.annotate import annotate
-    from fusionviz.notation import parse_fusion, parse_partner
+    from fusionviz.notation import parse_fusion
     from fusionviz.sources import default_source
 
     src = source or default_source()
     fusions: list[AnnotatedFusion] = []
     failures: list[Failure] = []
-    texts: list[tuple[str, object]] = []
+    items: list[tuple[str, str | None]] = []
     if args.five_prime or args.three_prime:
-        texts.append((f"--5p {args.five_prime} --3p {args.three_prime}", None))
-    texts += [(t, t) for t in args.fusions]
-    if not texts:
-        requests_from_args(args)  # raises the 'no fusion given' message
-    for label, text in texts:
+        items.append((f"--5p {args.five_prime} --3p {args.three_prime}", None))
+    items += [(t, t) for t in args.fusions]
+    if not items:
+        raise NotationError(
+            "no fusion given; write e.g. fusionviz annotate 'SQSTM1 e5::ALK e19' "
+            "or --5p SQSTM1:5 --3p ALK:19"
+        )
+    for label, text in items:
         try:
             if text is None:
-                if not (args.five_prime and args.three_prime):
-                    raise NotationError("--5p and --3p go together: give both partners")
-                req = FusionRequest(
-                    parse_partner(args.five_prime, is_gene=src.has_gene),
-                    parse_partner(args.three_prime, is_gene=src.has_gene),
-                    text=f"{args.five_prime} :: {args.three_prime}",
-                )
+                request = _flag_request(args, src.has_gene)
             else:
-                req = parse_fusion(str(text), is_gene=src.has_gene)
+                request = parse_fusion(text, is_gene=src.has_gene)
             fusions.append(
-                annotate(req, src, transcript5=args.transcript5, transcript3=args.transcript3)
+                annotate(request, src, transcript5=args.transcript5, transcript3=args.transcript3)
             )
         except FusionvizError as exc:
             failures.append(Failure(label, str(exc)))

@@ -9,6 +9,7 @@ import shutil
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,10 @@ import pytest
 pytest.importorskip("starlette", reason="the web extra (starlette) is not installed")
 pytest.importorskip("httpx", reason="httpx (for starlette's test client) is not installed")
 
-from starlette.testclient import TestClient  # noqa: E402
+with warnings.catch_warnings():
+    # Starlette >= 1.x suggests httpx2 for its test client; httpx still works.
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from starlette.testclient import TestClient  # noqa: E402
 
 from fusionviz.web.app import create_app  # noqa: E402
 
