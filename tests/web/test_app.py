@@ -10,10 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from fusionviz import report
-from fusionviz.annotate import annotate_text
-from fusionviz.web.app import create_app
-from fusionviz.web.query import Query
+pytest.importorskip("starlette", reason="the web dependencies are not installed")
+pytest.importorskip("httpx", reason="the web dependencies are not installed")
+pytest.importorskip("jinja2", reason="the web dependencies are not installed")
+pytest.importorskip("multipart", reason="the web dependencies are not installed")
+
+from fusionviz import report  # noqa: E402
+from fusionviz.annotate import annotate_text  # noqa: E402
+from fusionviz.web.app import create_app  # noqa: E402
+from fusionviz.web.query import Query  # noqa: E402
 
 CALLERS = Path(__file__).resolve().parents[1] / "data" / "callers"
 

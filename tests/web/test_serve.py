@@ -10,8 +10,11 @@ import urllib.request
 
 import pytest
 
-from fusionviz.cli import main
-from fusionviz.cli.serve import is_loopback, url_for
+pytest.importorskip("uvicorn", reason="the web dependencies are not installed")
+pytest.importorskip("starlette", reason="the web dependencies are not installed")
+
+from fusionviz.cli import main  # noqa: E402
+from fusionviz.cli.serve import is_loopback, url_for  # noqa: E402
 
 
 def test_the_address_printed_is_loopback_by_default():
