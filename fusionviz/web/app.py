@@ -269,9 +269,11 @@ def create_app(
 
     async def server_error(request: Request, exc: Exception) -> Response:
         LOG.exception("internal error on %s", request.url.path, exc_info=exc)
+        # The page's script swaps /result into the page: give it a fragment.
+        name = "_message.html" if request.url.path == "/result" else "message.html"
         return page(
             request,
-            "message.html",
+            name,
             {
                 "title": "Something went wrong",
                 "message": "fusionviz hit an internal error on this input; the details are in "

@@ -213,6 +213,9 @@ def test_unreadable_upload_gives_the_reader_message(client):
     r = client.post("/batch", files={"file": ("notes.txt", b"hello\tworld\n1\t2\n")})
     assert r.status_code == 400
     assert "is not one fusionviz reads" in r.text
+    r = client.post("/batch", files={"file": ("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00")})
+    assert r.status_code == 400
+    assert "scan.png is a binary file" in r.text and "fusionviz-upload-" not in r.text
     r = client.post("/batch", data={"format": ""})
     assert r.status_code == 400 and "no file chosen" in r.text
 

@@ -154,6 +154,10 @@ def test_uploading_a_star_fusion_file_gives_a_sortable_table(page, screenshot_di
         ".every(i => i.complete && i.naturalWidth > 0)"
     )
     shoot(page, screenshot_dir, "batch_star_fusion", record_property)
+    with page.expect_download() as info:
+        page.click("text=Download table (TSV)")
+    table = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert table[0].startswith("input\t") and len(table) == rows.count() + 1
     # Sorting by line, descending then ascending.
     header = page.locator("#batch-table thead th", has_text="Line")
     header.click()
