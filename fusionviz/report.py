@@ -183,7 +183,7 @@ def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, A
 
 
 def composition(af: AnnotatedFusion) -> str:
-    """The fusion protein's parts, e.g. 'SQSTM1 aa 1-251 + junction codon ... + ALK aa 1024-1620'."""
+    """The fusion protein's parts ('SQSTM1 aa 1-251 + junction codon ... + ALK aa 1024-1620')."""
     from fusionviz.annotate import composition as _composition
 
     return _composition(af.protein)

@@ -46,7 +46,6 @@ def _write(path: str, text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fusionviz import report
-
     from fusionviz.known import load_known_table, match_fusion
     from fusionviz.sources import default_source
 

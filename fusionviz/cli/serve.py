@@ -14,7 +14,8 @@ from fusionviz.errors import FusionvizError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
-_LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+# Import name -> pip name of the web page's dependencies.
+_PIP_NAMES = {"multipart": "python-multipart", "python_multipart": "python-multipart"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -78,9 +79,10 @@ def run(args: argparse.Namespace) -> int:
 
         from fusionviz.web.app import create_app
     except ImportError as exc:
+        missing = _PIP_NAMES.get((exc.name or "").split(".")[0], exc.name or "starlette")
         raise FusionvizError(
-            f"the web page needs {exc.name or 'its dependencies'}; install them with "
-            "pip install 'fusionviz[web]'"
+            f"the web page needs the Python package '{missing}', which is not installed; "
+            f"install it with: pip install {missing}"
         ) from None
     host = args.host.strip()
     _check_port_free(host, args.port)

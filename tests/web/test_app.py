@@ -215,7 +215,9 @@ def test_unreadable_upload_gives_the_reader_message(client):
     assert "is not one fusionviz reads" in r.text
     r = client.post("/batch", files={"file": ("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00")})
     assert r.status_code == 400
-    assert "scan.png is a binary file" in r.text and "fusionviz-upload-" not in r.text
+    assert (
+        "scan.png" in r.text and "fusionviz reads" in r.text and "fusionviz-upload-" not in r.text
+    )
     r = client.post("/batch", data={"format": ""})
     assert r.status_code == 400 and "no file chosen" in r.text
 
@@ -273,3 +275,26 @@ def _escaped(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
+
+
+def test_concurrent_requests_get_their_own_answers(app):
+    """Ten clients at once, each asking for a different fusion, each get theirs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from starlette.testclient import TestClient
+
+    texts = [f"EML4 e{n}::ALK e20" for n in range(2, 12)]
+
+    def ask(text: str) -> tuple[str, str, str]:
+        with TestClient(app) as c:
+            page = c.get("/", params={"q": text})
+            data = c.get("/api/annotate", params={"q": text}).json()
+        return text, page.text, data["short_name"]
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(ask, texts))
+    for text, page, short in results:
+        exon = text.split()[1][1:].split(":")[0]
+        assert short == f"E{exon};A20"
+        assert f'EML4::ALK <span class="short">E{exon};A20</span>' in page
+        assert "<svg" in page

@@ -179,8 +179,13 @@ def test_uploading_a_file_with_bad_rows_lists_them_with_the_reason(
     page.set_input_files("#file", str(CALLERS / "generic_exons.tsv"))
     page.click("#upload-form button[type=submit]")
     page.wait_for_selector("#batch-summary")
-    if page.locator("#failures").count():
-        assert page.locator("#failure-table tbody tr").count() >= 1
+    assert page.locator("#failure-table tbody tr").count() >= 1
+    assert "is not an exon number" in page.inner_text("#failure-table")
+    assert "differs" in page.inner_text("#batch-table")  # the caller's frame call is checked
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#batch-table img.thumb')]"
+        ".every(i => i.complete && i.naturalWidth > 0)"
+    )
     shoot(page, screenshot_dir, "batch_generic", record_property)
 
 
