@@ -1624,6 +1624,9 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
 
 def _subject_gene(msg: str) -> str:
     """The gene a report line is about (its first word, without a transcript number)."""
+    named = re.search(r"\b([A-Za-z0-9_.-]+)-\d{3}\b", msg)
+    if named:
+        return named.group(1)
     m = re.match(r"(?:ideogram (?:protein row )?|UniProt |Pfam \S+ on )?([A-Za-z0-9_.-]+)", msg)
     word = m.group(1) if m else ""
     return re.sub(r"-\d+$", "", word)
@@ -1642,6 +1645,8 @@ REASONS = (
     ("ideogram rows with its exons", "MANE exons matched by 0 or several ideogram rows"),
     ("even after one shift", "no ideogram row equals the MANE exons after one shift"),
     ("not inside exons", "CDS bounds outside exons"),
+    ("(identical exon structure)", "MANE ENST named by its identical ideogram row"),
+    ("identical exons to GeneFuse", "ENST from a GeneFuse transcript with identical exons"),
     ("topology/signal features on", "UniProt topology on isoforms of another length"),
 )
 
