@@ -25,6 +25,7 @@ from typing import Any
 
 from fusionviz.callers import CallerTable, RowError, open_calls
 from fusionviz.errors import CallerFormatError, FusionvizError, OutputError
+from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest, Transcript
 from fusionviz.sources.base import AnnotationSource
 
@@ -438,6 +439,7 @@ class _Entry:
     warnings: str
     svg: str | None
     figure: str | None
+    known: str = ""
 
 
 def run_batch(
@@ -454,6 +456,7 @@ def run_batch(
     annotate_fn: AnnotateFn | None = None,
     progress: bool | None = None,
     cache: bool = True,
+    known: KnownTable | None = None,
 ) -> BatchSummary:
     """Annotate every row of a caller file and write the result folder.
 
@@ -478,7 +481,7 @@ def run_batch(
     n_rows = n_ok = n_fail = n_written = n_diff = 0
     provenance: list[Any] = []
     files = [out / name for name in OUTPUT_FILES]
-    renderer = _Renderer()
+    renderer = _Renderer(source, known)
 
     with (
         open(out / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
@@ -536,6 +539,7 @@ def run_batch(
                         warnings=" | ".join(af.warnings),
                         svg=svg,
                         figure=figure,
+                        known=renderer.known_headline(af),
                     )
                 )
     summary = BatchSummary(
@@ -564,12 +568,35 @@ class _Renderer:
     are added each time.
     """
 
-    def __init__(self, size: int = 4096) -> None:
+    def __init__(
+        self, source: AnnotationSource, known: KnownTable | None = None, size: int = 4096
+    ) -> None:
         self.size = size
         self.memo: dict[tuple, tuple[list[str], str, str | None]] = {}
+        self.source = source
+        self.known = known
+        self.matches: dict[tuple, KnownMatch | None] = {}
         from fusionviz import report
 
         self.columns = report.tsv_header()
+
+    def match(self, af: AnnotatedFusion) -> KnownMatch | None:
+        """The known-fusion match of a junction (once per distinct junction)."""
+        if self.known is None:
+            return None
+        key = (
+            af.five_prime.genomic_boundary,
+            af.three_prime.genomic_boundary,
+            af.five_prime.gene,
+            af.three_prime.gene,
+        )
+        if key not in self.matches:
+            self.matches[key] = match_fusion(af, self.known, self.source)
+        return self.matches[key]
+
+    def known_headline(self, af: AnnotatedFusion) -> str:
+        m = self.match(af)
+        return m.headline() if m is not None else ""
 
     def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None]:
         from fusionviz import report
@@ -582,11 +609,12 @@ class _Renderer:
         )
         hit = self.memo.get(key)
         if hit is None:
-            d = report.to_dict(af)
+            known = self.match(af)
+            d = report.to_dict(af, known)
             d.pop("input", None)
             d.pop("caller_fields", None)
             body = json.dumps(d, ensure_ascii=False)
-            hit = (report.tsv_row(af), body[1:-1], report.fasta_record(af))
+            hit = (report.tsv_row(af, known), body[1:-1], report.fasta_record(af))
             if len(self.memo) >= self.size:
                 self.memo.pop(next(iter(self.memo)))
             self.memo[key] = hit
@@ -752,7 +780,8 @@ def _write_index(
         '<th class="sort" onclick="sortBy(\'gene5\',false)">5\' gene</th>',
         '<th class="sort" onclick="sortBy(\'gene3\',false)">3\' gene</th>',
         '<th class="sort" onclick="sortBy(\'frame\',false)">frame</th>',
-        "<th>caller's frame</th><th>verdict</th><th>figure</th>",
+        "<th>caller's frame</th><th>verdict</th>",
+        '<th class="sort" onclick="sortBy(\'known\',false)">known fusion</th><th>figure</th>',
         "</tr></thead><tbody>",
     ]
     for x in entries:
@@ -773,14 +802,15 @@ def _write_index(
             fig = '<span class="small">run with --figures</span>'
         parts.append(
             f'<tr{cls} data-line="{x.line or 0}" data-gene5="{e(x.gene5)}" '
-            f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}">'
+            f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}" data-known="{e(x.known)}">'
             f"<td>{x.line if x.line is not None else ''}</td>"
             f"<td><b>{e(x.name)}</b><br>{e(x.short)}"
             f'<div class="small">{e(x.tx5)} :: {e(x.tx3)}</div></td>'
             f"<td>{e(x.gene5)}</td><td>{e(x.gene3)}</td>"
             f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
             f'<td class="caller">{caller}</td>'
-            f'<td class="verdict">{e(x.verdict)}{warn}</td><td>{fig}</td></tr>'
+            f'<td class="verdict">{e(x.verdict)}{warn}</td>'
+            f'<td class="small">{e(x.known) or "-"}</td><td>{fig}</td></tr>'
         )
     parts.append("</tbody></table>")
     if s.fusions_written > len(entries):

@@ -1,0 +1,37 @@
+"""Batch outputs say whether each junction is in the known-fusions table."""
+
+import json
+from pathlib import Path
+
+from fusionviz.batch import run_batch
+from fusionviz.known import load_known_table
+from fusionviz.sources import default_source
+
+DATA = Path(__file__).resolve().parent / "data" / "callers"
+
+
+def test_seed_junctions_are_reported_as_known_in_tsv_jsonl_and_html(tmp_path):
+    out = tmp_path / "out"
+    run_batch(
+        DATA / "star-fusion.fusion_predictions.abridged.tsv",
+        out,
+        default_source(),
+        known=load_known_table(),
+    )
+    lines = (out / "fusions.tsv").read_text().splitlines()
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+    assert {r["known_fusion_status"] for r in rows} == {"known-junction"}
+    first = json.loads((out / "fusions.jsonl").read_text().splitlines()[0])
+    assert first["known_fusion"]["status"] == "known-junction"
+    html = (out / "index.html").read_text()
+    assert "known fusion" in html and "SQSTM1" in html
+
+
+def test_without_a_table_the_known_columns_stay_empty(tmp_path):
+    out = tmp_path / "out"
+    run_batch(DATA / "star-fusion.fusion_predictions.abridged.tsv", out, default_source())
+    lines = (out / "fusions.tsv").read_text().splitlines()
+    header = lines[0].split("\t")
+    row = dict(zip(header, lines[1].split("\t"), strict=False))
+    assert row["known_fusion_status"] == ""
