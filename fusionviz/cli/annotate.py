@@ -29,6 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fasta", metavar="FILE", help="write the fusion protein(s) as FASTA")
     p.add_argument("--figure", metavar="FILE", help="also draw the fusion(s) (SVG, PDF, PNG)")
     p.add_argument(
+        "--all-transcripts",
+        action="store_true",
+        help="also annotate every other transcript pair of the two genes on which the "
+        "junction can be placed, with its frame",
+    )
+    p.add_argument(
         "--known",
         metavar="FILE",
         help="a lab's own table of known fusions (format of annotations/known_fusions.tsv), "
@@ -53,16 +59,23 @@ def run(args: argparse.Namespace) -> int:
     source = default_source()
     fusions, failures = annotate_args(args, source)
     known = [match_fusion(af, table, source) for af in fusions]
+    pairs = [_other_pairs(af, source) if args.all_transcripts else [] for af in fusions]
     several = len(fusions) + len(failures) > 1
     if fusions:
         if args.json:
             data = [report.to_dict(af, k) for af, k in zip(fusions, known, strict=True)]
+            if args.all_transcripts:
+                for d, others in zip(data, pairs, strict=True):
+                    d["all_transcript_pairs"] = [_pair_dict(o) for o in others]
             json.dump(data if several else data[0], sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif args.tsv:
             sys.stdout.write(report.to_tsv(fusions, known))
         else:
-            texts = [report.to_text(af, k) for af, k in zip(fusions, known, strict=True)]
+            texts = [
+                report.to_text(af, k) + _pairs_text(af, others)
+                for af, k, others in zip(fusions, known, pairs, strict=True)
+            ]
             sys.stdout.write("\n".join(texts))
         if args.fasta:
             records = [r for r in (report.fasta_record(af) for af in fusions) if r]
@@ -80,3 +93,40 @@ def run(args: argparse.Namespace) -> int:
             write_figure(fusions, args.figure)
     report_failures(failures, several=several)
     return 2 if failures else 0
+
+
+def _other_pairs(af, source) -> list:
+    """Every other transcript pair on which the same junction can be placed."""
+    from fusionviz.annotate import annotate
+    from fusionviz.batch import annotate_request
+
+    found = annotate_request(af.request, source, annotate, all_transcripts=True)
+    return [a.fusion for a in found[1:]]
+
+
+def _pair_dict(af) -> dict:
+    return {
+        "five_prime_transcript": af.five_prime.transcript.label,
+        "five_prime_exon": af.five_prime.exon,
+        "three_prime_transcript": af.three_prime.transcript.label,
+        "three_prime_exon": af.three_prime.exon,
+        "frame": af.frame,
+        "junction_class": af.junction.junction_class,
+        "fusion_protein_length": af.protein.length,
+    }
+
+
+def _pairs_text(af, others: list) -> str:
+    if not others:
+        return ""
+    genomic = af.request.five_prime.breakpoint or af.request.three_prime.breakpoint
+    same = "same breakpoints" if genomic else "same exon numbers"
+    lines = [f"  all transcript pairs ({same})"]
+    for o in others:
+        length = f"{o.protein.length} aa" if o.protein.length else "length unknown"
+        pair = (
+            f"{o.five_prime.transcript.name} e{o.five_prime.exon} :: "
+            f"{o.three_prime.transcript.name} e{o.three_prime.exon}"
+        )
+        lines.append(f"      {pair:<34} {o.frame:<14} {o.junction.junction_class:<12} {length}")
+    return "\n".join(lines) + "\n"

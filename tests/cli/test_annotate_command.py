@@ -100,3 +100,11 @@ def test_one_bad_fusion_does_not_stop_the_others(capsys):
     assert code == 2
     assert "SQSTM1::ALK" in out
     assert "NOPE1" in err
+
+
+def test_all_transcripts_lists_other_pairs_with_their_frame(capsys):
+    code, out, _ = run(capsys, "annotate", "HMBOX1 e6::ALK e20", "--all-transcripts", "--json")
+    assert code == 0
+    pairs = json.loads(out)["all_transcript_pairs"]
+    assert pairs and {"frame", "five_prime_transcript", "three_prime_exon"} <= set(pairs[0])
+    assert any(p["frame"] == "in-frame" for p in pairs)
