@@ -387,8 +387,9 @@ def _compose_protein(
         missing = [g for g, s in ((g5, seq5), (g3, seq3)) if s is None]
         if missing and junction.frame == "in-frame":
             notes.append(
-                f"no protein sequence for {', '.join(missing)} in the bundle: the fusion "
-                "sequence cannot be given (structure, frame, length and domains are unaffected)"
+                f"no protein sequence for {', '.join(missing)} in the annotations used: the "
+                "fusion sequence cannot be given (structure, frame, length and domains are "
+                "unaffected); --release N (an installed pyensembl release) gives exact sequences"
             )
     if sequence is not None and "X" in sequence and seq5 and seq3:
         partial = [s for s in (seq5, seq3) if not s.complete]

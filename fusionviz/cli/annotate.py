@@ -52,11 +52,11 @@ def _write(path: str, text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fusionviz import report
+    from fusionviz.cli.common import source_from_args
     from fusionviz.known import load_known_table, match_fusion
-    from fusionviz.sources import default_source
 
     table = load_known_table(extra=Path(args.known) if args.known else None)
-    source = default_source()
+    source = source_from_args(args)
     fusions, failures = annotate_args(args, source)
     known = [match_fusion(af, table, source) for af in fusions]
     pairs = [_other_pairs(af, source) if args.all_transcripts else [] for af in fusions]
@@ -83,8 +83,9 @@ def run(args: argparse.Namespace) -> int:
             missing = len(fusions) - len(records)
             if missing:
                 print(
-                    f"fusionviz: {missing} fusion(s) have no protein sequence in the bundle; "
-                    f"not written to {args.fasta}",
+                    f"fusionviz: {missing} fusion(s) have no protein sequence in the bundle "
+                    f"(not written to {args.fasta}); --release N uses a pyensembl release "
+                    "with exact sequences",
                     file=sys.stderr,
                 )
         if args.figure:

@@ -41,17 +41,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="genome build of the file's coordinates when it does not say (only GRCh38 "
         "can be annotated; a GRCh37/hg19 file is refused rather than misread)",
     )
+    from fusionviz.cli.common import add_source_arguments
+
+    add_source_arguments(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from fusionviz.batch import run_batch
-    from fusionviz.sources import default_source
+    from fusionviz.cli.common import source_from_args
 
     summary = run_batch(
         args.file,
         args.output,
-        default_source(),
+        source_from_args(args),
         format=args.format,
         figures=args.figures,
         force=args.force,

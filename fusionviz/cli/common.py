@@ -39,6 +39,65 @@ def add_fusion_arguments(parser: argparse.ArgumentParser) -> None:
         "or RefSeq NM_ (default: MANE Select)",
     )
     parser.add_argument("--transcript3", metavar="ID", help="transcript of the 3' partner")
+    add_source_arguments(parser)
+
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where annotations come from: the embedded bundle (default), an installed Ensembl
+    release, a local GTF, and an optional domain file."""
+    g = parser.add_argument_group("annotation source (default: the embedded GRCh38 bundle)")
+    g.add_argument(
+        "--release",
+        metavar="N",
+        help="an Ensembl release installed for pyensembl (e.g. 110 GRCh38, 75 GRCh37); "
+        "install with 'pyensembl install --release N --species homo_sapiens'",
+    )
+    g.add_argument("--species", metavar="NAME", help="species of --release (homo_sapiens)")
+    g.add_argument("--gtf", metavar="FILE", help="a local Ensembl-style GTF (via pyensembl)")
+    g.add_argument("--cdna", metavar="FILE", help="cDNA FASTA going with --gtf")
+    g.add_argument("--pep", metavar="FILE", help="protein FASTA going with --gtf")
+    g.add_argument(
+        "--domains",
+        metavar="FILE",
+        help="protein domains to add: InterPro/Pfam TSV (protein or transcript coordinates) "
+        "or a GFF3 of domains in genomic coordinates (Arriba's format)",
+    )
+    g.add_argument(
+        "--domains-mode",
+        choices=("add", "replace"),
+        default="add",
+        help="add the --domains file to the embedded domains (default) or replace them",
+    )
+
+
+def source_from_args(args: argparse.Namespace):
+    """The AnnotationSource the source options ask for (see add_source_arguments)."""
+    from fusionviz.errors import AnnotationDataError
+    from fusionviz.sources import default_source
+
+    opt = lambda name: getattr(args, name, None)  # noqa: E731 - commands without the options
+    if opt("release") and opt("gtf"):
+        raise AnnotationDataError("give either --release or --gtf, not both")
+    if (opt("cdna") or opt("pep")) and not opt("gtf"):
+        raise AnnotationDataError("--cdna/--pep go with --gtf FILE; add --gtf")
+    if opt("species") and not opt("release"):
+        raise AnnotationDataError("--species goes with --release N; add --release")
+    if opt("release"):
+        from fusionviz.sources.release import release_source
+
+        src = release_source(opt("release"), opt("species"), domains_from=default_source())
+    elif opt("gtf"):
+        from fusionviz.sources.release import gtf_source
+
+        src = gtf_source(opt("gtf"), opt("cdna"), opt("pep"), domains_from=default_source())
+    else:
+        src = default_source()
+    if opt("domains"):
+        from fusionviz.sources.domain_files import with_domain_file
+
+        replace = opt("domains_mode") == "replace"
+        src = with_domain_file(src, opt("domains"), replace_domains=replace)
+    return src
 
 
 @dataclass(frozen=True)
@@ -69,9 +128,8 @@ def annotate_args(
     so that the others are still reported."""
     from fusionviz.annotate import annotate
     from fusionviz.notation import parse_fusion
-    from fusionviz.sources import default_source
 
-    src = source or default_source()
+    src = source or source_from_args(args)
     fusions: list[AnnotatedFusion] = []
     failures: list[Failure] = []
     items: list[tuple[str, str | None]] = []

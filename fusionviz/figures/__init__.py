@@ -3,7 +3,7 @@
 Public API::
 
     write_figure(fusions, path, *, style=None, dpi=300, scale_aa=None, show_exons=False) -> Path
-    svg_string(fusions, *, style=None, scale_aa=None, show_exons=False) -> str
+    svg_string(fusions, *, style=None, scale_aa=None, show_exons=False, inline=False) -> str
     load_style(path) -> Style
     layout(fusions, ...) -> FigureSpec       # pure, no matplotlib
 
@@ -54,8 +54,12 @@ def svg_string(
     style: Style | None = None,
     scale_aa: int | None = None,
     show_exons: bool = False,
+    inline: bool = False,
 ) -> str:
-    """The same figure as an SVG document string (text kept as text), for HTML pages."""
+    """The same figure as an SVG document string (text kept as text); ``inline=True``
+    gives a bare ``<svg>`` element for an HTML page."""
     from fusionviz.figures import render
 
-    return render.svg_string(fusions, style=style, scale_aa=scale_aa, show_exons=show_exons)
+    return render.svg_string(
+        fusions, style=style, scale_aa=scale_aa, show_exons=show_exons, inline=inline
+    )

@@ -38,6 +38,7 @@ _MARK = 1.35  # transmembrane/signal marks are taller than domain boxes
 _TRACK_GAP = 0.16
 _PANEL_GAP = 0.22
 _MARGIN = 0.12
+_TEXT_MARGIN = 1.07  # see _Canvas.text_width
 _PAD = 0.04  # horizontal padding inside boxes and between labels
 _FADE = 0.3  # opacity of what the fusion does not keep
 _NOMINAL_TAIL = 0.04  # unknown-length frameshift tail, fraction of the scale
@@ -432,8 +433,9 @@ class _Canvas:
         bold: bool = False,
         color: str = pal.TEXT,
         role: str = "",
+        exact: bool = False,
     ) -> Label:
-        w = self.measure(text, size, bold)
+        w = self.measure(text, size, bold) if exact else self.text_width(text, size, bold)
         # Never run off the canvas: slide the anchor back inside.
         lo, hi = _MARGIN / 2, self.width - _MARGIN / 2
         x0 = {"left": x, "right": x - w}.get(ha, x - w / 2)
@@ -446,7 +448,9 @@ class _Canvas:
         return lab
 
     def text_width(self, text: str, size: float, bold: bool = False) -> float:
-        return self.measure(text, size, bold)
+        # Raster output at low dpi renders hinted glyphs up to ~6 % wider than their
+        # true advance: every extent used for overlap checks carries that margin.
+        return self.measure(text, size, bold) * _TEXT_MARGIN
 
 
 def _overlaps(a: tuple[float, float], taken: list[tuple[float, float]]) -> bool:
@@ -514,7 +518,7 @@ def layout(
         panels.append(panel)
         y += _PANEL_GAP
     y -= _PANEL_GAP
-    y = _legend_and_scale(cv, geoms, y + 0.12, span)
+    y = _legend_and_scale(cv, y + 0.12, span)
     y = _footer(cv, fusions, y + 0.06)
     height = y + _MARGIN
     return FigureSpec(
@@ -565,21 +569,39 @@ def _layout_panel(cv: _Canvas, g: _Geometry, y: float, show_exons: bool) -> tupl
     )
     pieces.append((_frame_text(f.frame), True, colour))
     for i, (text, bold, col) in enumerate(pieces):
+        # Title pieces advance by their true width (even gaps); the gap is wider than
+        # the hinting error of low-dpi raster output.
         if i:
-            sep = cv.label(x, ty, "·", st.title_size, ha="left", color=pal.MUTED_TEXT, role="title")
-            x += sep.width + 0.03
-        lab = cv.label(x, ty, text, st.title_size, ha="left", bold=bold, color=col, role="title")
-        x += lab.width + 0.03
+            cv.label(
+                x, ty, "·", st.title_size, ha="left", color=pal.MUTED_TEXT, role="title", exact=True
+            )
+            x += cv.measure("·", st.title_size, False) + 0.08
+        cv.label(
+            x, ty, text, st.title_size, ha="left", bold=bold, color=col, role="title", exact=True
+        )
+        x += cv.measure(text, st.title_size, bold) + 0.08
     y += st.title_size / 72 * 1.25
-    sub = _subtitle(f)
-    for line in _wrap(cv, sub, st.font_size, cv.width - 2 * _MARGIN):
+    lines = [
+        (line, pal.MUTED_TEXT)
+        for line in _wrap(cv, _subtitle(f), st.font_size, cv.width - 2 * _MARGIN)
+    ]
+    if f.alternatives and f.frame != "in-frame":
+        # The frame call depends on the exon numbering: say so on the figure itself.
+        alt = "Exon numbering matters: " + f.alternatives[0].reason
+        if len(f.alternatives) > 1:
+            alt += f" (+{len(f.alternatives) - 1} other readings)"
+        lines += [
+            (line, pal.OUT_OF_FRAME)
+            for line in _wrap(cv, alt, st.font_size, cv.width - 2 * _MARGIN)
+        ]
+    for line, colour in lines:
         cv.label(
             _MARGIN,
             y + st.font_size / 72 * 0.6,
             line,
             st.font_size,
             ha="left",
-            color=pal.MUTED_TEXT,
+            color=colour,
             role="subtitle",
         )
         y += st.font_size / 72 * 1.3
@@ -994,6 +1016,11 @@ def _draw_track(
             if free:
                 cx = free[0]
                 break
+            if not rows[row]:
+                # Nothing else in this row: only the guide is in the way and the label
+                # cannot clear it (too wide); cross it rather than search forever.
+                cx = centre
+                break
             row += 1
         rows[row].append((cx - w / 2, cx + w / 2))
         placed.append((group, text, cx, row, w))
@@ -1228,10 +1255,12 @@ def _draw_track(
             n_below = 1
     if faded_note:
         nx = cv.x(note_x if note_x is not None else (pieces[-1][2] if pieces else 0)) + 0.08
+        nx += 0.12 if pieces and pieces[-1][3] else 0.0  # after the open-end dashes
         w = cv.text_width(faded_note, st.small_size, False)
         if role == "fusion" and nx + w <= cv.width - _MARGIN / 2:
+            # Beside the fusion's end, on the track line.
             cv.label(
-                nx + (0.12 if pieces and pieces[-1][3] else 0),
+                nx,
                 cy,
                 faded_note,
                 st.small_size,
@@ -1241,7 +1270,7 @@ def _draw_track(
             )
         else:
             ny = below_y + (st.small_size / 72 * 1.3 if n_below else 0)
-            iv = (cv.x(breakpoint[0]) if breakpoint else x0, 0.0)
+            # Under the track, right-aligned to its end, below the numbers.
             cv.label(
                 min(x1, cv.width - _MARGIN),
                 ny,
@@ -1251,14 +1280,13 @@ def _draw_track(
                 color=pal.FRAMESHIFT_EDGE,
                 role="note",
             )
-            del iv
             n_below = 2
     bottom = cy + th * _MARK / 2 + n_below * st.small_size / 72 * 1.3
     spec = TrackSpec(role, gene, length, cy, x0, x1, None, None, None, (), ())
     return spec, bottom
 
 
-def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float) -> float:
+def _legend_and_scale(cv: _Canvas, y: float, span: float) -> float:
     """One line: scale bar, then swatches for what the figure uses."""
     st = cv.style
     ss = st.small_size
@@ -1356,7 +1384,6 @@ def _legend_and_scale(cv: _Canvas, geoms: list[_Geometry], y: float, span: float
         Line((x, x), (rows_y - h, rows_y + h), pal.FRAMESHIFT_EDGE, 1.1, False, "legend", 2)
     )
     cv.label(x + 0.06, rows_y, text, ss, ha="left", color=pal.MUTED_TEXT, role="legend")
-    del geoms
     return rows_y + h
 
 

@@ -62,9 +62,7 @@ def _renderer() -> RendererAgg:
 def _measure(family: str, text: str, size: float, bold: bool) -> float:
     prop = FontProperties(family=family, size=size, weight="bold" if bold else "normal")
     w, _h, _d = _renderer().get_text_width_height_descent(text, prop, ismath=False)
-    # Raster output at low dpi renders hinted glyphs up to ~6 % wider than their true
-    # advance; a small margin keeps layout's overlap checks valid for every format.
-    return w / _MEASURE_DPI * 1.07
+    return w / _MEASURE_DPI
 
 
 def measurer(style: Style):
@@ -195,9 +193,15 @@ def svg_string(
     style: Style | None = None,
     scale_aa: int | None = None,
     show_exons: bool = False,
+    inline: bool = False,
 ) -> str:
-    """The figure as an SVG document (text kept as text), e.g. to embed in an HTML page."""
+    """The figure as an SVG document (text kept as text); ``inline=True`` drops the XML
+    declaration and DOCTYPE so that it can be pasted into an HTML page."""
     fig = render(build_spec(fusions, style=style, scale_aa=scale_aa, show_exons=show_exons))
     buf = io.StringIO()
     _save(fig, buf, "svg", 72)
-    return buf.getvalue()
+    text = buf.getvalue()
+    if inline:
+        # Inline <svg> for an HTML page: no XML declaration or DOCTYPE.
+        text = text[text.index("<svg") :]
+    return text

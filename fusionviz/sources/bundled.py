@@ -1,38 +1,45 @@
 """The embedded annotation bundle as an :class:`~fusionviz.sources.base.AnnotationSource`.
 
 The bundle (``annotations/``, installed as ``fusionviz_annotations``) holds gzip TSVs written
-by :mod:`fusionviz.sources.build`. Small tables (genes, transcript identifiers, domains,
-proteins) are read directly; transcript *structures* are answered through pyensembl: on first
-use a GTF generated from ``transcripts.tsv.gz`` is written to the user cache directory
-(``$FUSIONVIZ_CACHE_DIR`` or ``platformdirs.user_cache_dir("fusionviz")``), keyed by bundle
-name, version and content hash, and indexed once by ``pyensembl.Genome``. Nothing is written
-inside the installed package.
+by :mod:`fusionviz.sources.build`. On first use they are indexed once into an SQLite file in
+the user cache directory (``$FUSIONVIZ_CACHE_DIR`` or ``platformdirs.user_cache_dir
+("fusionviz")``), keyed by bundle name, version and content hash, with a progress bar; every
+later process opens that index and reads only the rows it needs. Nothing is written inside the
+installed package.
+
+Why not pyensembl for the embedded bundle (measured with ``benchmarks/bench_source.py``, the
+genome-wide bundle written as a GTF, ~89,000 transcripts, pyensembl 2.32.3): its one-time index
+took 55 s at 1.16 GB peak RSS (the target is < 400 MB), against 3.5 s / 213 MB for this index;
+a cold first annotation then took 0.23 s / 36 MB through pyensembl and 0.08 s / 23 MB here.
+pyensembl stays the reader of full Ensembl releases and user GTFs
+(:mod:`fusionviz.sources.release`); :mod:`fusionviz.sources.gtf` writes bundle rows as a GTF,
+and ``tests/sources/test_release.py`` checks that pyensembl reads the same structures back.
 """
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import json
 import logging
 import os
 import shlex
+import sqlite3
 import tempfile
 import threading
-from collections import defaultdict
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
-from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, normalise_contig
+from fusionviz.models import Domain, Exon, ProteinSequence, SourceInfo, Transcript, normalise_contig
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
-# Bump when gtf_lines() changes, so caches written by another fusionviz are not reused.
-GTF_LAYOUT = 1
+# Bump when the index layout changes, so caches written by another fusionviz are not reused.
+INDEX_LAYOUT = 1
+
+log = logging.getLogger(__name__)
 
 
 class _Row(dict):
@@ -40,7 +47,7 @@ class _Row(dict):
 
     @property
     def internal_id(self) -> str:
-        """The id used inside the generated GTF: the ENST without version, else the name."""
+        """The ENST without version, else the name (unique within the bundle)."""
         return self["transcript_id"].split(".")[0] if self["transcript_id"] else self.name
 
     @property
@@ -48,10 +55,14 @@ class _Row(dict):
         return self["transcript_name"]
 
 
-def _read_tsv_gz(data: bytes) -> list[dict[str, str]]:
+def _tsv_rows(data: bytes) -> Iterator[list[str]]:
+    """Rows of a bundle TSV (csv QUOTE_NONE with backslash escapes), header first."""
+    import csv
+    import io
+
     text = gzip.decompress(data).decode()
-    return list(
-        csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+    yield from csv.reader(
+        io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
     )
 
 
@@ -91,31 +102,12 @@ class BundledSource:
         self.version: str = self.manifest["version"]
         self._cache_dir = cache_dir
         self._lock = threading.RLock()
-        self._genome: Any = None
+        self._db: sqlite3.Connection | None = None
+        self._columns: dict[str, list[str]] = {}
         self._models: dict[str, Transcript] = {}
+        self._rows_cache: dict[str, list[_Row]] = {}
         self._domain_cache: dict[tuple, tuple[Domain, ...]] = {}
-        self._cdna: dict[str, str] | None = None
-        self._domain_rows: dict[str, list[dict[str, str]]] | None = None
-        self._proteins: dict[str, tuple[dict[str, str], str]] | None = None
-        self._genes = {r["gene"].upper(): r for r in _read_tsv_gz(self._read_bytes("genes.tsv.gz"))}
-        self._rows: list[_Row] = [
-            _Row(r) for r in _read_tsv_gz(self._read_bytes("transcripts.tsv.gz"))
-        ]
-        self._by_gene: dict[str, list[_Row]] = defaultdict(list)
-        self._by_enst: dict[str, _Row] = {}
-        self._by_name: dict[str, _Row] = {}
-        self._by_refseq: dict[str, _Row] = {}
-        self._by_internal: dict[str, _Row] = {}
-        for r in self._rows:
-            self._by_gene[r["gene"].upper()].append(r)
-            self._by_name[r.name.upper()] = r
-            self._by_internal[r.internal_id] = r
-            if r["transcript_id"]:
-                self._by_enst[r["transcript_id"].split(".")[0].upper()] = r
-            if r["refseq"]:
-                self._by_refseq[r["refseq"].split(".")[0].upper()] = r
-        for rows in self._by_gene.values():
-            rows.sort(key=lambda r: "MANE_Select" not in r["tags"])  # stable: MANE first
+        self._symbols: tuple[str, ...] | None = None
 
     # ------------------------------------------------------------------ files
     def _read_bytes(self, name: str) -> bytes:
@@ -151,10 +143,13 @@ class BundledSource:
         return tuple(out)
 
     def gene_symbols(self) -> tuple[str, ...]:
-        return tuple(sorted(r["gene"] for r in self._genes.values()))
+        if self._symbols is None:
+            rows = self._query("SELECT gene FROM genes ORDER BY gene")
+            self._symbols = tuple(r[0] for r in rows)
+        return self._symbols
 
     def has_gene(self, gene: str) -> bool:
-        return gene.strip().upper() in self._genes
+        return self._gene_info(gene) is not None
 
     def transcripts(self, gene: str) -> tuple[Transcript, ...]:
         """Every transcript of ``gene``, MANE Select first."""
@@ -176,7 +171,7 @@ class BundledSource:
         if gene is not None and row["gene"].upper() != gene.strip().upper():
             raise UnknownTranscriptError(
                 f"transcript '{identifier}' is {row.name} of {row['gene']}, not of {gene}; "
-                f"transcripts of {self._genes[gene.strip().upper()]['gene']}: "
+                f"transcripts of {self._symbol(gene)}: "
                 f"{self._list_ids(gene)}"
             )
         return self._model(row)
@@ -195,19 +190,18 @@ class BundledSource:
         if row is None or transcript.cds is None:
             return ()
         plen = _protein_length(transcript)
-        rows = self._load_domain_rows()
         picked: list[dict[str, str]] = []
         if transcript.uniprot:
-            picked += rows.get(f"uniprot:{transcript.uniprot}", [])
-        own = rows.get(f"transcript:{row.name}", [])
+            picked += self._domain_rows(f"uniprot:{transcript.uniprot}")
+        own = self._domain_rows(f"transcript:{row.name}")
         if not own:
             # Same coding exons = same protein: use a sibling's ideogram row.
             segs = _coding_segments(transcript)
-            for sib in self._by_gene[row["gene"].upper()]:
-                if sib is row or f"transcript:{sib.name}" not in rows or not sib["cds_low"]:
+            for sib in self._gene_rows(row["gene"]):
+                if sib is row or not sib["cds_low"] or _row_coding_segments(sib) != segs:
                     continue
-                if _row_coding_segments(sib) == segs:
-                    own = rows[f"transcript:{sib.name}"]
+                own = self._domain_rows(f"transcript:{sib.name}")
+                if own:
                     break
         picked += own
         out = [
@@ -230,15 +224,15 @@ class BundledSource:
         if transcript.cds is None:
             return None
         plen = _protein_length(transcript)
-        prots = self._load_proteins()
         keys = []
         if transcript.uniprot:
             keys.append(f"uniprot:{transcript.uniprot}")
         if transcript.transcript_id:
             keys.append(f"partial:{transcript.transcript_id}")
         for k in keys:
-            if k in prots:
-                meta, seq = prots[k]
+            hit = self._protein(k)
+            if hit is not None:
+                meta, seq = hit
                 if int(meta["length"]) == plen == len(seq):
                     return ProteinSequence(
                         sequence=seq,
@@ -251,30 +245,50 @@ class BundledSource:
     def cdna_sequence(self, transcript: Transcript) -> str | None:
         """The spliced transcript sequence when the bundle has one that matches this transcript
         exactly (none in the panel bundle: see its PROVENANCE.md)."""
-        if self._cdna is None:
-            self._cdna = {}
-            if self._root.joinpath("cdna.fa.gz").is_file():
-                text = gzip.decompress(self._read_bytes("cdna.fa.gz")).decode()
-                for head, seq in _fasta(text):
-                    self._cdna[shlex.split(head)[0]] = seq
-        seq = self._cdna.get(transcript.transcript_id or "")
+        hit = self._query("SELECT seq FROM cdna WHERE key = ?", (transcript.transcript_id or "",))
+        seq = hit[0][0] if hit else None
         exon_total = sum(e.length for e in transcript.exons)
         return seq if seq is not None and len(seq) == exon_total else None
 
     def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
         """Symbols of bundle genes whose span (any transcript) covers contig:position."""
-        genome = self._pyensembl()
-        with self._lock:
-            names = genome.gene_names_at_locus(normalise_contig(contig), int(position))
-        known = {n.upper() for n in names} & set(self._genes)
-        return tuple(sorted(self._genes[k]["gene"] for k in known))
+        rows = self._query(
+            "SELECT gene FROM genes WHERE contig = ? AND start <= ? AND end >= ?",
+            (normalise_contig(contig), int(position), int(position)),
+        )
+        return tuple(sorted(r[0] for r in rows))
 
     # ------------------------------------------------------------------ lookups
+    def _symbol(self, gene: str) -> str:
+        info = self._gene_info(gene)
+        return info if info is not None else gene
+
+    def _gene_info(self, gene: str) -> str | None:
+        hit = self._query("SELECT gene FROM genes WHERE up = ?", (gene.strip().upper(),))
+        return hit[0][0] if hit else None
+
     def _gene_rows(self, gene: str) -> list[_Row]:
-        rows = self._by_gene.get(gene.strip().upper())
-        if not rows:
-            raise UnknownGeneError(gene, self.gene_symbols(), where=self.where)
+        key = gene.strip().upper()
+        rows = self._rows_cache.get(key)
+        if rows is None:
+            rows = self._tx_rows("SELECT data FROM tx WHERE gene_up = ? ORDER BY ord", (key,))
+            if not rows:
+                raise UnknownGeneError(gene, self.gene_symbols(), where=self.where)
+            rows.sort(key=lambda r: "MANE_Select" not in r["tags"])  # stable: MANE first
+            self._rows_cache[key] = rows
         return rows
+
+    def _tx_rows(self, sql: str, params: tuple) -> list[_Row]:
+        cols = self._cols("transcripts")
+        return [_Row(zip(cols, json.loads(d), strict=True)) for (d,) in self._query(sql, params)]
+
+    def _one(self, column: str, value: str) -> _Row | None:
+        rows = self._tx_rows(f"SELECT data FROM tx WHERE {column} = ? ORDER BY ord", (value,))
+        if not rows:
+            return None
+        # The same row object as the gene's list, so identity checks (sibling search) hold.
+        gene_rows = self._gene_rows(rows[0]["gene"])
+        return next((g for g in gene_rows if g.name == rows[0].name), rows[0])
 
     def _list_ids(self, gene: str) -> str:
         return ", ".join(
@@ -286,7 +300,7 @@ class BundledSource:
         up = ident.upper()
         acc, _, ver = up.partition(".")
         if up.startswith("ENST"):
-            row = self._by_enst.get(acc)
+            row = self._one("enst_up", acc)
             if row is None:
                 raise UnknownTranscriptError(self._unknown(ident, gene))
             have = row["transcript_id"]
@@ -306,7 +320,7 @@ class BundledSource:
                 )
             return row
         if up.startswith(("NM_", "NR_")):
-            row = self._by_refseq.get(acc)
+            row = self._one("refseq_up", acc)
             if row is None:
                 pairs = ", ".join(
                     f"{r['refseq']}={r['transcript_id']}"
@@ -325,7 +339,7 @@ class BundledSource:
                     f"{row['transcript_id']} ({row.name}, MANE Select); give {have} or {acc}"
                 )
             return row
-        row = self._by_name.get(up)
+        row = self._one("name_up", up)
         if row is None:
             raise UnknownTranscriptError(self._unknown(ident, gene))
         return row
@@ -334,12 +348,18 @@ class BundledSource:
         if gene is not None:
             return (
                 f"unknown transcript '{ident}' in {self.where}; transcripts of "
-                f"{self._genes[gene.strip().upper()]['gene']}: {self._list_ids(gene)}"
+                f"{self._symbol(gene)}: {self._list_ids(gene)}"
             )
         from fusionviz.errors import close_matches
 
-        names = [r.name for r in self._rows]
-        close = [] if ident.upper().startswith("ENS") else close_matches(ident, names, n=3)
+        close: list[str] = []
+        if not ident.upper().startswith("ENS"):
+            # Names of the same gene (or of genes spelled alike): difflib over every
+            # transcript name of the genome would take seconds.
+            stem = ident.strip().upper().rsplit("-", 1)[0]
+            genes = [stem, *close_matches(stem, self.gene_symbols(), n=2)]
+            names = [r.name for g in genes if self.has_gene(g) for r in self._gene_rows(g)]
+            close = close_matches(ident, names, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return (
             f"unknown transcript '{ident}' in {self.where} (give an ENST id, a name like "
@@ -347,118 +367,222 @@ class BundledSource:
         )
 
     def _row_of(self, t: Transcript) -> _Row | None:
-        row = self._by_name.get(t.name.upper())
-        if row is not None and row["gene"] == t.gene:
-            return row
+        if self.has_gene(t.gene):
+            for r in self._gene_rows(t.gene):
+                if r.name.upper() == t.name.upper():
+                    return r
         if t.transcript_id:
-            return self._by_enst.get(t.transcript_id.split(".")[0].upper())
+            return self._one("enst_up", t.transcript_id.split(".")[0].upper())
         return None
+
+    def all_rows(self) -> Iterator[_Row]:
+        """Every transcript row, gene by gene (for checks and exports)."""
+        for gene in self.gene_symbols():
+            yield from self._gene_rows(gene)
 
     # ------------------------------------------------------------------ models
     def _model(self, row: _Row) -> Transcript:
         key = row.internal_id
         model = self._models.get(key)
         if model is None:
-            from fusionviz.sources.ensembl import transcript_from_pyensembl
-
-            tags = row["tags"].split(",")
-            ids = tuple(i or None for i in row["exon_ids"].split(",")) if row["exon_ids"] else None
-            genome = self._pyensembl()
-            # One sqlite connection is shared by every thread (web server): serialise queries.
-            with self._lock:
-                pt = genome.transcript_by_id(key)
-                model = transcript_from_pyensembl(
-                    pt,
-                    gene=row["gene"],
-                    name=row.name,
-                    transcript_id=row["transcript_id"] or None,
-                    gene_id=row["gene_id"] or None,
-                    exon_ids=ids if ids and len(ids) == len(pt.exons) else None,
-                    is_mane_select="MANE_Select" in tags,
-                    is_canonical="Ensembl_canonical" in tags,
-                    refseq=row["refseq"] or None,
-                    protein_id=row["protein_id"] or None,
-                    uniprot=row["uniprot"] or None,
-                    source=f"{self.name} {self.version}: {row['source']}",
-                )
-            self._models[key] = model
+            model = self._models[key] = transcript_from_row(row, f"{self.name} {self.version}")
         return model
 
-    def _load_domain_rows(self) -> dict[str, list[dict[str, str]]]:
-        if self._domain_rows is None:
-            rows: dict[str, list[dict[str, str]]] = defaultdict(list)
-            for d in _read_tsv_gz(self._read_bytes("domains.tsv.gz")):
-                rows[d["target"]].append(d)
-            self._domain_rows = dict(rows)
-        return self._domain_rows
+    def _domain_rows(self, target: str) -> list[dict[str, str]]:
+        cols = self._cols("domains")
+        hits = self._query("SELECT data FROM dom WHERE target = ? ORDER BY ord", (target,))
+        return [dict(zip(cols, json.loads(d), strict=True)) for (d,) in hits]
 
-    def _load_proteins(self) -> dict[str, tuple[dict[str, str], str]]:
-        if self._proteins is None:
-            out: dict[str, tuple[dict[str, str], str]] = {}
-            if self._root.joinpath("proteins.fa.gz").is_file():
-                text = gzip.decompress(self._read_bytes("proteins.fa.gz")).decode()
-                for head, seq in _fasta(text):
-                    key, *rest = shlex.split(head)
-                    out[key] = (dict(kv.split("=", 1) for kv in rest), seq)
-            self._proteins = out
-        return self._proteins
+    def _protein(self, key: str) -> tuple[dict[str, str], str] | None:
+        hit = self._query("SELECT meta, seq FROM prot WHERE key = ?", (key,))
+        return (json.loads(hit[0][0]), hit[0][1]) if hit else None
 
-    # ------------------------------------------------------------------ pyensembl
-    def _pyensembl(self) -> Any:
-        """The pyensembl Genome over the generated GTF, indexed once per bundle version."""
+    # ------------------------------------------------------------------ index
+    def _cols(self, table: str) -> list[str]:
+        if table not in self._columns:
+            hit = self._query("SELECT value FROM meta WHERE key = ?", (f"columns:{table}",))
+            self._columns[table] = json.loads(hit[0][0])
+        return self._columns[table]
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:
-            if self._genome is None:
-                self._genome = self._open_genome()
-            return self._genome
+            # One connection is shared by every thread (web server): serialise queries.
+            return self._connection().execute(sql, params).fetchall()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            path = self.index_dir() / "index.sqlite"
+            for attempt in (1, 2):
+                if not path.is_file():
+                    self._write_index(path)
+                uri = f"{path.as_uri()}?mode=ro"
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                try:
+                    db.execute("SELECT count(*) FROM meta").fetchone()
+                except sqlite3.DatabaseError:
+                    # A truncated or foreign file in the cache: rebuild it once.
+                    db.close()
+                    if attempt == 2:
+                        raise AnnotationDataError(
+                            f"the annotation index {path} is unreadable; delete it or set "
+                            "FUSIONVIZ_CACHE_DIR to another folder"
+                        ) from None
+                    path.unlink(missing_ok=True)
+                    continue
+                self._db = db
+                break
+        return self._db  # type: ignore[return-value]
 
     def index_dir(self) -> Path:
-        """Cache folder of this bundle's generated GTF and pyensembl index."""
-        sha = self.manifest["files"]["transcripts.tsv.gz"][:12]
+        """Cache folder of this bundle's one-time index."""
+        digest = json.dumps(self.manifest["files"], sort_keys=True).encode()
+        import hashlib
+
+        sha = hashlib.sha256(digest).hexdigest()[:12]
         root = self._cache_dir or cache_root()
-        return root / f"{self.name}-{self.version}-{sha}-g{GTF_LAYOUT}"
+        return root / f"{self.name}-{self.version}-{sha}-i{INDEX_LAYOUT}"
 
-    def _open_genome(self) -> Any:
-        logging.getLogger("pyensembl").setLevel(logging.WARNING)
-        import pyensembl
-
-        folder = self.index_dir()
-        gtf = folder / "bundle.gtf"
+    def _write_index(self, path: Path) -> None:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if not gtf.is_file():
-                _atomic_write(gtf, "".join(gtf_lines(self._rows)))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".sqlite")
+            os.close(fd)
         except OSError as e:
             raise AnnotationDataError(
-                f"cannot write the annotation index to {folder} ({e.strerror}); set "
+                f"cannot write the annotation index to {path.parent} ({e.strerror}); set "
                 "FUSIONVIZ_CACHE_DIR to a writable folder"
             ) from e
-        genome = pyensembl.Genome(
-            reference_name=self.manifest["genome_build"],
-            annotation_name=folder.name,
-            annotation_version=self.manifest["ensembl_release"],
-            gtf_path_or_url=str(gtf),
-            cache_directory_path=str(folder),
-        )
+        from rich.progress import Progress
+
         try:
-            genome.db.connection  # noqa: B018 - raises ValueError when not yet indexed
-        except ValueError:
-            from rich.console import Console
+            with Progress(transient=True) as bar:
+                task = bar.add_task(
+                    f"fusionviz: indexing {self.name} {self.version} once, into {path.parent}",
+                    total=5,
+                )
+                db = sqlite3.connect(tmp)
+                _fill_index(db, self._read_bytes, self._root, lambda: bar.advance(task))
+                db.close()
+            os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared cache should stay readable
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
-            console = Console(stderr=True)
-            with console.status(
-                f"[bold]fusionviz[/]: indexing annotation bundle {self.name} {self.version} "
-                f"(one time, into {folder})"
-            ):
-                genome.index()
-        return genome
+
+def _fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) -> None:
+    """Tables of the one-time index: rows as JSON lists, keyed for every lookup."""
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE genes (up TEXT PRIMARY KEY, gene TEXT, contig TEXT, start INT, end INT);
+        CREATE INDEX genes_locus ON genes (contig, start);
+        CREATE TABLE tx (ord INT, gene_up TEXT, name_up TEXT, enst_up TEXT, refseq_up TEXT,
+                         data TEXT);
+        CREATE TABLE dom (ord INT, target TEXT, data TEXT);
+        CREATE TABLE prot (key TEXT PRIMARY KEY, meta TEXT, seq TEXT);
+        CREATE TABLE cdna (key TEXT PRIMARY KEY, seq TEXT);
+        """
+    )
+    genes = _tsv_rows(read("genes.tsv.gz"))
+    cols = next(genes)
+    i = {c: n for n, c in enumerate(cols)}
+    db.executemany(
+        "INSERT OR REPLACE INTO genes VALUES (?, ?, ?, ?, ?)",
+        (
+            (
+                g[i["gene"]].upper(),
+                g[i["gene"]],
+                g[i["contig"]],
+                int(g[i["start"]]),
+                int(g[i["end"]]),
+            )
+            for g in genes
+        ),
+    )
+    step()
+    rows = _tsv_rows(read("transcripts.tsv.gz"))
+    cols = next(rows)
+    db.execute("INSERT INTO meta VALUES ('columns:transcripts', ?)", (json.dumps(cols),))
+    i = {c: n for n, c in enumerate(cols)}
+
+    def tx_rows():
+        for n, r in enumerate(rows):
+            enst = r[i["transcript_id"]].split(".")[0].upper()
+            refseq = r[i["refseq"]].split(".")[0].upper()
+            yield (
+                n,
+                r[i["gene"]].upper(),
+                r[i["transcript_name"]].upper(),
+                enst or None,
+                refseq or None,
+                json.dumps(r),
+            )
+
+    db.executemany("INSERT INTO tx VALUES (?, ?, ?, ?, ?, ?)", tx_rows())
+    db.executescript(
+        """
+        CREATE INDEX tx_gene ON tx (gene_up);
+        CREATE INDEX tx_name ON tx (name_up);
+        CREATE INDEX tx_enst ON tx (enst_up);
+        CREATE INDEX tx_refseq ON tx (refseq_up);
+        """
+    )
+    step()
+    doms = _tsv_rows(read("domains.tsv.gz"))
+    cols = next(doms)
+    db.execute("INSERT INTO meta VALUES ('columns:domains', ?)", (json.dumps(cols),))
+    t = cols.index("target")
+    db.executemany(
+        "INSERT INTO dom VALUES (?, ?, ?)", ((n, d[t], json.dumps(d)) for n, d in enumerate(doms))
+    )
+    db.execute("CREATE INDEX dom_target ON dom (target)")
+    step()
+    if root.joinpath("proteins.fa.gz").is_file():
+        text = gzip.decompress(read("proteins.fa.gz")).decode()
+        for head, seq in _fasta(text):
+            key, *rest = shlex.split(head)
+            meta = dict(kv.split("=", 1) for kv in rest)
+            db.execute("INSERT OR REPLACE INTO prot VALUES (?, ?, ?)", (key, json.dumps(meta), seq))
+    step()
+    if root.joinpath("cdna.fa.gz").is_file():
+        text = gzip.decompress(read("cdna.fa.gz")).decode()
+        for head, seq in _fasta(text):
+            db.execute("INSERT OR REPLACE INTO cdna VALUES (?, ?)", (shlex.split(head)[0], seq))
+    db.commit()
+    step()
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".gtf")
-    with os.fdopen(fd, "w") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared cache should stay readable
-    os.replace(tmp, path)
+def transcript_from_row(row: _Row, bundle: str) -> Transcript:
+    """The fusionviz model of one bundle row (exons in transcription order, CDS incl. stop)."""
+    tags = row["tags"].split(",")
+    starts = [int(x) for x in row["exon_starts"].split(",")]
+    ends = [int(x) for x in row["exon_ends"].split(",")]
+    ids = row["exon_ids"].split(",") if row["exon_ids"] else [""] * len(starts)
+    if len(ids) != len(starts):
+        ids = [""] * len(starts)
+    exons = tuple(
+        Exon(number=n, start=s, end=e, exon_id=eid or None)
+        for n, (s, e, eid) in enumerate(zip(starts, ends, ids, strict=True), 1)
+    )
+    cds = (int(row["cds_low"]), int(row["cds_high"])) if row["cds_low"] else None
+    return Transcript(
+        name=row.name,
+        gene=row["gene"],
+        contig=normalise_contig(row["contig"]),
+        strand=row["strand"],  # type: ignore[arg-type]
+        exons=exons,
+        cds=cds,
+        transcript_id=row["transcript_id"] or None,
+        gene_id=row["gene_id"] or row["gene"],
+        biotype=row["biotype"],
+        is_mane_select="MANE_Select" in tags,
+        is_canonical="Ensembl_canonical" in tags,
+        refseq=row["refseq"] or None,
+        protein_id=row["protein_id"] or None,
+        uniprot=row["uniprot"] or None,
+        source=f"{bundle}: {row['source']}",
+    )
 
 
 def _fasta(text: str) -> Iterator[tuple[str, str]]:
@@ -496,108 +620,3 @@ def _row_coding_segments(r: _Row) -> tuple[tuple[int, int], ...]:
 
 def _protein_length(t: Transcript) -> int:
     return sum(b - a + 1 for a, b in _coding_segments(t)) // 3 - 1
-
-
-# ---------------------------------------------------------------------- GTF generation
-
-
-def _attrs(pairs: list[tuple[str, str]]) -> str:
-    return " ".join(f'{k} "{v}";' for k, v in pairs)
-
-
-def gtf_lines(rows: list[_Row]) -> Iterator[str]:
-    """An Ensembl-style GTF for pyensembl: CDS rows exclude the stop codon, which gets its own
-    ``stop_codon`` row (as in Ensembl GTFs). Transcripts without an ENST use their name as
-    ``transcript_id``; exons without an ENSE id get ``<name>:<n>``."""
-    by_gene: dict[str, list[_Row]] = defaultdict(list)
-    for r in rows:
-        by_gene[r["gene"]].append(r)
-    yield "#!genome-build GRCh38\n#!generated from a fusionviz annotation bundle\n"
-    for gene in sorted(by_gene):
-        rs = by_gene[gene]
-        gid, gver = _split_version(rs[0]["gene_id"] or f"{gene}")
-        contig, strand = rs[0]["contig"], rs[0]["strand"]
-        lo = min(int(x) for r in rs for x in r["exon_starts"].split(","))
-        hi = max(int(x) for r in rs for x in r["exon_ends"].split(","))
-        gattrs = [("gene_id", gid)] + ([("gene_version", gver)] if gver else [])
-        gattrs += [("gene_name", gene), ("gene_biotype", "protein_coding")]
-        yield _gtf(contig, "gene", lo, hi, strand, ".", gattrs)
-        for r in rs:
-            tid = r.internal_id
-            _, tver = _split_version(r["transcript_id"])
-            starts = [int(x) for x in r["exon_starts"].split(",")]
-            ends = [int(x) for x in r["exon_ends"].split(",")]
-            tattrs = gattrs[:-1] + [("transcript_id", tid)]
-            tattrs += [("transcript_version", tver)] if tver else []
-            tattrs += [("transcript_name", r.name), ("transcript_biotype", r["biotype"])]
-            yield _gtf(contig, "transcript", min(starts), max(ends), strand, ".", tattrs)
-            # Sub-features carry only the keys (pyensembl reads names/biotypes from the gene
-            # and transcript rows); this halves the GTF that pyensembl hashes on each start.
-            slim = [("gene_id", gid), ("transcript_id", tid)]
-            ids = r["exon_ids"].split(",") if r["exon_ids"] else [""] * len(starts)
-            for n, (s, e, eid) in enumerate(zip(starts, ends, ids, strict=True), 1):
-                ex_id, ex_ver = _split_version(eid) if eid else (f"{r.name}:{n}", "")
-                ea = slim + [("exon_number", str(n)), ("exon_id", ex_id)]
-                ea += [("exon_version", ex_ver)] if ex_ver else []
-                yield _gtf(contig, "exon", s, e, strand, ".", ea)
-            if not r["cds_low"]:
-                continue
-            yield from _coding_lines(r, contig, strand, starts, ends, slim)
-
-
-def _coding_lines(r, contig, strand, starts, ends, tattrs) -> Iterator[str]:
-    lo, hi = int(r["cds_low"]), int(r["cds_high"])
-    segs = []  # (exon number, a, b) in transcription order
-    for n, (s, e) in enumerate(zip(starts, ends, strict=True), 1):
-        a, b = max(s, lo), min(e, hi)
-        if a <= b:
-            segs.append((n, a, b))
-
-    # Split off the last 3 coding nt (stop codon) and the first 3 (start codon).
-    def take(segments, k, from_end):
-        out, rest = [], []
-        need = k
-        seq = segments if not from_end else list(reversed(segments))
-        for n, a, b in seq:
-            ln = b - a + 1
-            if need <= 0:
-                rest.append((n, a, b))
-                continue
-            use = min(need, ln)
-            # Transcription order: "+" moves up the genome, "-" down.
-            if (strand == "+") != from_end:
-                piece, left = (a, a + use - 1), (a + use, b)
-            else:
-                piece, left = (b - use + 1, b), (a, b - use)
-            out.append((n, *piece))
-            if left[0] <= left[1]:
-                rest.append((n, *left))
-            need -= use
-        if from_end:
-            rest.reverse()
-        return out, rest
-
-    stop, cds_only = take(segs, 3, from_end=True)
-    start, _ = take(segs, 3, from_end=False)
-    pa = [("protein_id", r["protein_id"])] if r["protein_id"] else []
-    done = 0
-    for n, a, b in cds_only:
-        frame = (3 - done % 3) % 3
-        yield _gtf(contig, "CDS", a, b, strand, str(frame), tattrs + [("exon_number", str(n))] + pa)
-        done += b - a + 1
-    for n, a, b in start:
-        yield _gtf(contig, "start_codon", a, b, strand, "0", tattrs + [("exon_number", str(n))])
-    for n, a, b in stop:
-        yield _gtf(contig, "stop_codon", a, b, strand, "0", tattrs + [("exon_number", str(n))])
-
-
-def _split_version(ident: str) -> tuple[str, str]:
-    acc, _, ver = ident.partition(".")
-    return acc, ver
-
-
-def _gtf(contig, feature, start, end, strand, frame, attrs) -> str:
-    return (
-        f"{contig}\tfusionviz_bundle\t{feature}\t{start}\t{end}\t.\t{strand}\t{frame}\t"
-        f"{_attrs(attrs)}\n"
-    )

@@ -183,3 +183,40 @@ def test_importing_the_figures_package_does_not_import_matplotlib():
     code = "import fusionviz.figures, sys; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False"
+
+
+def test_very_long_domain_names_are_shortened_with_an_ellipsis(sqstm1_alk):
+    spec = layout([sqstm1_alk], style=Style(source_priority=("InterPro",)))
+    kinase = next(g for g in spec.panels[0].track("3'").domains if g.family == "kinase")
+    assert kinase.name.startswith("Serine-threonine/tyrosine-protein kinase")
+    assert kinase.label.endswith("…") and len(kinase.label) < len(kinase.name)
+
+
+@pytest.mark.parametrize("width", [3.5, 5.0, 7.09, 10.0])
+def test_labels_never_overlap_at_any_width(width, sqstm1_alk, eml4_alk_variants, hmbox1_alk_mane):
+    for fusions in ([sqstm1_alk], eml4_alk_variants, [hmbox1_alk_mane]):
+        for st in (Style(width=width), Style(width=width, source_priority=("InterPro",))):
+            spec = layout(fusions, style=st, show_exons=True)
+            boxes = [lab.bbox for lab in spec.labels]
+            for x0, _, x1, _ in boxes:
+                assert x0 >= 0 and x1 <= spec.width
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1 :]:
+                    assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_a_frameshift_with_a_known_stop_is_drawn_to_that_stop(hmbox1_alk_mane):
+    from dataclasses import replace
+
+    from fusionviz.models import ProteinSegment
+
+    segs = (
+        hmbox1_alk_mane.protein.segments[0],
+        ProteinSegment("frameshift", "ALK", None, None, 284, 300),
+    )
+    f = replace(hmbox1_alk_mane, protein=replace(hmbox1_alk_mane.protein, segments=segs))
+    spec = layout([f])
+    tail = next(s for s in spec.shapes if getattr(s, "role", "") == "frameshift")
+    assert tail.w == pytest.approx(17 * spec.inch_per_aa)
+    assert not any(s.role == "frameshift-open" for s in spec.shapes)
+    assert any(lab.text == "frameshift, stop after 17 aa" for lab in spec.labels)

@@ -62,3 +62,9 @@ def test_eml4_alk_variants_align_on_alk_exon20():
     xs = {round(p.track("3'").breakpoint_x, 6) for p in spec.panels}
     assert len(xs) == 1
     assert [p.track("5'").breakpoint_aa for p in spec.panels] == [223, 497, 748]
+
+
+def test_out_of_frame_figure_says_the_exon_numbering_matters():
+    spec = spec_of("HMBOX1 e6::ALK e20")
+    subtitle = " ".join(lab.text for lab in spec.labels if lab.role == "subtitle")
+    assert "Exon numbering matters" in subtitle and "HMBOX1-203" in subtitle

@@ -98,3 +98,8 @@ def test_read_only_folder_is_an_output_error(sqstm1_alk, tmp_path):
             write_figure([sqstm1_alk], ro / "f.svg")
     finally:
         ro.chmod(0o700)
+
+
+def test_inline_svg_for_html_has_no_xml_declaration(sqstm1_alk):
+    s = svg_string([sqstm1_alk], inline=True)
+    assert s.startswith("<svg") and "<?xml" not in s and "<!DOCTYPE" not in s

@@ -83,3 +83,13 @@ def test_a_family_keeps_its_colour_in_every_figure():
     assert family_of("MAM 1") == family_of("MAM 2")
     assert family_colour("some novel domain") == family_colour("some novel domain")
     assert family_colour("some novel domain") in MUTED
+
+
+def test_a_font_that_is_not_installed_is_a_style_error(tmp_path):
+    p = write(tmp_path, "f.toml", 'font_family = "No Such Font Sans"\n')
+    with pytest.raises(StyleError, match="not installed"):
+        load_style(p)
+
+
+def test_an_installed_font_is_accepted(tmp_path):
+    assert load_style(write(tmp_path, "f.toml", 'font_family = "DejaVu Sans"\n')).font_family

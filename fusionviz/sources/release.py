@@ -1,0 +1,455 @@
+"""Full Ensembl releases (``--release N``) and local annotations (``--gtf/--cdna/--pep``)
+through pyensembl, as an :class:`~fusionviz.sources.base.AnnotationSource`.
+
+pyensembl brings what the embedded bundle lacks: cDNA and protein sequences, so junction
+residues, fusion proteins and frameshift tails are exact. Nothing is ever downloaded here: a
+release that is not installed raises :class:`AnnotationDataError` naming the
+``pyensembl install`` command.
+
+Domains come from the embedded bundle (or a ``--domains`` file, see
+:mod:`fusionviz.sources.domain_files`): a release transcript gets the bundle's features when it
+codes the same protein, i.e. identical coding exons on the bundle's genome build, or (another
+build, e.g. GRCh37 / release 75) the same ENST coding a protein of the same length.
+
+Supported pyensembl: 2.x (tested with 2.32). Coordinate conventions changed within 2.x (CDS
+ranges sorted and merged, stop codon included, since ~2.3x); :func:`cds_span` in
+:mod:`fusionviz.sources.ensembl` takes the CDS span from the union of the coding ranges and the
+start/stop codon positions, which gives the fusionviz convention (stop codon included) either
+way. ``tests/sources/test_release.py`` checks both conventions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
+from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, normalise_contig
+
+# As pinned in pyproject.toml (>=2.3.13,<3); tested with 2.32.3. pyensembl 3 is refused until
+# its coordinate conventions are checked (tests/sources/test_release.py).
+SUPPORTED_PYENSEMBL = (2, 3, 13)
+PYENSEMBL_PIN = "pyensembl>=2.3.13,<3"
+SPECIES_DEFAULT = "homo_sapiens"
+
+
+def check_pyensembl() -> Any:
+    """Import pyensembl, refusing a version whose conventions fusionviz was not tested with."""
+    try:
+        import pyensembl
+    except ModuleNotFoundError as e:  # pragma: no cover - a declared dependency
+        raise AnnotationDataError(
+            f"pyensembl is not installed; pip install '{PYENSEMBL_PIN}'"
+        ) from e
+    if not pyensembl_supported(pyensembl.__version__):
+        raise AnnotationDataError(
+            f"pyensembl {pyensembl.__version__} is not supported (fusionviz is tested with "
+            f"pyensembl 2.3.13 to 2.x); pip install '{PYENSEMBL_PIN}'"
+        )
+    logging.getLogger("pyensembl").setLevel(logging.WARNING)
+    return pyensembl
+
+
+def pyensembl_supported(version: str) -> bool:
+    """True for the pyensembl versions fusionviz supports (see SUPPORTED_PYENSEMBL)."""
+    nums = tuple(int(x) for x in re.findall(r"\d+", version)[:3])
+    return nums >= SUPPORTED_PYENSEMBL and nums[0] < 3
+
+
+def release_source(
+    release: int | str,
+    species: str | None = None,
+    *,
+    cache_dir: str | Path | None = None,
+    domains_from: Any = None,
+) -> PyensemblSource:
+    """An installed Ensembl release (``pyensembl install --release N --species S``)."""
+    pyensembl = check_pyensembl()
+    species = species or SPECIES_DEFAULT
+    try:
+        n = int(release)
+    except (TypeError, ValueError):
+        raise AnnotationDataError(
+            f"--release must be an Ensembl release number (e.g. 110 for GRCh38, 75 for "
+            f"GRCh37), not '{release}'"
+        ) from None
+    cache = str(cache_dir) if cache_dir else os.environ.get("PYENSEMBL_CACHE_DIR") or None
+    try:
+        genome = pyensembl.EnsemblRelease(n, species=species, cache_directory_path=cache)
+    except ValueError as e:
+        raise AnnotationDataError(
+            f"Ensembl release {n} / species '{species}' is unknown to pyensembl ({e}); give "
+            "e.g. --release 110 (GRCh38) or --release 75 (GRCh37) and --species homo_sapiens"
+        ) from None
+    install = f"pyensembl install --release {n} --species {species}"
+    if cache:
+        install += f" --cache-directory {cache}"
+    if not genome.required_local_files_exist():
+        raise AnnotationDataError(
+            f"Ensembl release {n} ({species}) is not installed for pyensembl; install it with "
+            f"'{install}' (fusionviz never downloads it by itself)"
+        )
+    label = f"Ensembl {n}"
+    _ensure_index(genome, label)
+    return PyensemblSource(
+        genome,
+        name=label,
+        version=str(n),
+        details=(
+            ("species", species),
+            ("genome_build", str(genome.reference_name)),
+            ("ensembl_release", str(n)),
+            ("pyensembl", pyensembl.__version__),
+        ),
+        domains_from=domains_from,
+    )
+
+
+def gtf_source(
+    gtf: str | Path,
+    cdna: str | Path | None = None,
+    pep: str | Path | None = None,
+    *,
+    reference_name: str = "GRCh38",
+    cache_dir: str | Path | None = None,
+    domains_from: Any = None,
+) -> PyensemblSource:
+    """Any local GTF (+ optional cDNA / protein FASTA) read through ``pyensembl.Genome``."""
+    pyensembl = check_pyensembl()
+    paths = {"--gtf": gtf, "--cdna": cdna, "--pep": pep}
+    for flag, p in paths.items():
+        if p is not None and not Path(p).is_file():
+            raise AnnotationDataError(f"{flag} file '{p}' does not exist; give a readable file")
+    g = Path(gtf)
+    if cache_dir is None:
+        from fusionviz.sources.bundled import cache_root
+
+        st = g.stat()
+        cache_dir = cache_root() / "gtf" / f"{g.name}-{st.st_size}-{int(st.st_mtime)}"
+    try:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        genome = pyensembl.Genome(
+            reference_name=reference_name,
+            annotation_name=g.name.split(".gtf")[0],
+            gtf_path_or_url=str(g),
+            transcript_fasta_paths_or_urls=[str(cdna)] if cdna else None,
+            protein_fasta_paths_or_urls=[str(pep)] if pep else None,
+            cache_directory_path=str(cache_dir),
+        )
+        _ensure_index(genome, f"GTF {g.name}")
+    except AnnotationDataError:
+        raise
+    except Exception as e:  # pyensembl/gtfparse raise many types for a bad file
+        raise AnnotationDataError(
+            f"cannot read --gtf '{gtf}' with pyensembl ({type(e).__name__}: {e}); give an "
+            "Ensembl-style GTF (gene/transcript/exon/CDS rows with gene_name, transcript_id)"
+        ) from None
+    return PyensemblSource(
+        genome,
+        name=f"GTF {g.name}",
+        version="local",
+        details=(
+            ("gtf", str(g)),
+            ("cdna", str(cdna or "")),
+            ("pep", str(pep or "")),
+            ("genome_build", reference_name),
+        ),
+        domains_from=domains_from,
+    )
+
+
+def _ensure_index(genome: Any, label: str) -> None:
+    """Index once (with a visible status line) when pyensembl has no database yet."""
+    try:
+        genome.db.connection  # noqa: B018 - raises ValueError when not yet indexed
+        return
+    except ValueError:
+        pass
+    from rich.console import Console
+
+    with Console(stderr=True).status(f"[bold]fusionviz[/]: indexing {label} once (pyensembl)"):
+        genome.index()
+
+
+class PyensemblSource:
+    """AnnotationSource over a pyensembl Genome / EnsemblRelease."""
+
+    def __init__(
+        self,
+        genome: Any,
+        *,
+        name: str,
+        version: str,
+        details: tuple[tuple[str, str], ...] = (),
+        domains_from: Any = None,
+    ) -> None:
+        self.genome = genome
+        self.name = name
+        self.version = version
+        self._details = details
+        self._bundle = domains_from
+        self._lock = threading.RLock()
+        self._names: dict[str, str] | None = None
+        self._models: dict[str, Transcript] = {}
+        build = dict(details).get("genome_build", "")
+        self._same_build = bool(
+            domains_from is not None and build == domains_from.manifest.get("genome_build")
+        )
+
+    @property
+    def where(self) -> str:
+        return self.name
+
+    # ------------------------------------------------------------------ protocol
+    def provenance(self) -> tuple[SourceInfo, ...]:
+        out = [SourceInfo(name=self.name, version=self.version, details=self._details)]
+        if self._bundle is not None:
+            b = self._bundle
+            out.append(
+                SourceInfo(
+                    name=f"domains from {b.name}",
+                    version=b.version,
+                    details=(("matched by", "identical coding exons, or same ENST and length"),),
+                )
+            )
+            out += [p for p in b.provenance()[1:] if p.name not in _STRUCTURE_SOURCES]
+        return tuple(out)
+
+    def _gene_names(self) -> dict[str, str]:
+        if self._names is None:
+            with self._lock:
+                self._names = {n.upper(): n for n in self.genome.gene_names() if n}
+        return self._names
+
+    def gene_symbols(self) -> tuple[str, ...]:
+        return tuple(sorted(self._gene_names().values()))
+
+    def has_gene(self, gene: str) -> bool:
+        return gene.strip().upper() in self._gene_names()
+
+    def transcripts(self, gene: str) -> tuple[Transcript, ...]:
+        """Every transcript of ``gene``: the default first, then coding before non-coding."""
+        symbol = self._symbol(gene)
+        with self._lock:
+            pts = [t for g in self.genome.genes_by_name(symbol) for t in g.transcripts]
+        default = self._default_pt(symbol, pts)
+        pts.sort(key=lambda t: (t is not default, not _coding(t), t.transcript_name or ""))
+        return tuple(self._model(t, symbol) for t in pts)
+
+    def default_transcript(self, gene: str) -> Transcript:
+        return self.transcripts(gene)[0]
+
+    def transcript(self, identifier: str, gene: str | None = None) -> Transcript:
+        """ENST (with or without version), transcript name, or a RefSeq NM_ that the embedded
+        bundle pairs with an ENST (MANE Select)."""
+        ident = identifier.strip()
+        up = ident.upper()
+        acc, _, ver = up.partition(".")
+        with self._lock:
+            if up.startswith("ENS"):
+                try:
+                    pt = self.genome.transcript_by_id(acc)
+                except ValueError:
+                    pt = None
+            elif up.startswith(("NM_", "NR_")):
+                pt = self._by_refseq(ident, gene)
+            else:
+                ids = []
+                try:
+                    ids = self.genome.transcript_ids_of_transcript_name(ident)
+                except ValueError:
+                    for name in self.genome.transcript_names():
+                        if name.upper() == up:
+                            ids = self.genome.transcript_ids_of_transcript_name(name)
+                            break
+                pt = self.genome.transcript_by_id(ids[0]) if ids else None
+        if pt is None:
+            raise UnknownTranscriptError(
+                f"unknown transcript '{identifier}' in {self.name} (give an ENST id or a name "
+                "like ALK-201)"
+            )
+        if up.startswith("ENS") and ver:
+            have = _versioned(pt)
+            if have and have.upper() != up:
+                raise UnknownTranscriptError(
+                    f"transcript '{identifier}' is not in {self.name}: it has {have}; give "
+                    f"{have} or {acc} without version"
+                )
+        model = self._model(pt, pt.gene_name)
+        if gene is not None and model.gene.upper() != gene.strip().upper():
+            raise UnknownTranscriptError(
+                f"transcript '{identifier}' is {model.label} of {model.gene}, not of {gene}"
+            )
+        return model
+
+    def domains(self, transcript: Transcript) -> tuple[Domain, ...]:
+        """The bundle's features of the same protein (see the module docstring)."""
+        twin = self._bundle_twin(transcript)
+        return self._bundle.domains(twin) if twin is not None else ()
+
+    def protein_sequence(self, transcript: Transcript) -> ProteinSequence | None:
+        pt = self._pt(transcript)
+        if pt is None or not _coding(pt):
+            return None
+        with self._lock:
+            try:
+                seq = pt.protein_sequence
+            except (ValueError, KeyError, OSError):
+                seq = None
+        if not seq:
+            return None
+        return ProteinSequence(
+            sequence=seq.rstrip("*"),
+            source=f"{self.name} protein FASTA ({pt.protein_id})",
+            complete=True,
+        )
+
+    def cdna_sequence(self, transcript: Transcript) -> str | None:
+        pt = self._pt(transcript)
+        if pt is None:
+            return None
+        with self._lock:
+            try:
+                seq = pt.sequence
+            except (ValueError, KeyError, OSError):
+                return None
+        exon_total = sum(e.length for e in transcript.exons)
+        return seq if seq and len(seq) == exon_total else None
+
+    def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
+        with self._lock:
+            names = self.genome.gene_names_at_locus(normalise_contig(contig), int(position))
+        return tuple(sorted({n for n in names if n}))
+
+    # ------------------------------------------------------------------ helpers
+    def _symbol(self, gene: str) -> str:
+        symbol = self._gene_names().get(gene.strip().upper())
+        if symbol is None:
+            raise UnknownGeneError(gene, self.gene_symbols(), where=self.name)
+        return symbol
+
+    def _bundle_mane(self, symbol: str) -> Transcript | None:
+        b = self._bundle
+        if b is None or not b.has_gene(symbol):
+            return None
+        return b.default_transcript(symbol)
+
+    def _default_pt(self, symbol: str, pts: list) -> Any:
+        """The bundle's MANE Select ENST when this release has it, else the longest CDS."""
+        mane = self._bundle_mane(symbol)
+        if mane is not None and mane.transcript_id:
+            acc = mane.transcript_id.split(".")[0]
+            for t in pts:
+                if t.transcript_id == acc:
+                    return t
+        coding = [t for t in pts if _coding(t)]
+        pool = coding or pts
+        return max(pool, key=lambda t: (_cds_len(t), t.transcript_id)) if pool else None
+
+    def _model(self, pt: Any, symbol: str) -> Transcript:
+        key = pt.transcript_id
+        model = self._models.get(key)
+        if model is None:
+            from fusionviz.sources.ensembl import transcript_from_pyensembl
+
+            with self._lock:
+                base = transcript_from_pyensembl(pt, gene=symbol, source=self.name)
+            mane = self._bundle_mane(symbol) if self._same_build else None
+            is_mane = bool(
+                mane is not None
+                and mane.transcript_id
+                and mane.transcript_id.split(".")[0] == pt.transcript_id
+                and tuple((e.start, e.end) for e in mane.exons)
+                == tuple((e.start, e.end) for e in base.exons)
+                and mane.cds == base.cds
+            )
+            if is_mane:
+                from dataclasses import replace
+
+                base = replace(
+                    base,
+                    is_mane_select=True,
+                    is_canonical=mane.is_canonical,  # type: ignore[union-attr]
+                    refseq=mane.refseq,  # type: ignore[union-attr]
+                    uniprot=mane.uniprot,  # type: ignore[union-attr]
+                    source=f"{self.name}; MANE Select per {self._bundle.name}",
+                )
+            model = self._models[key] = base
+        return model
+
+    def _pt(self, t: Transcript) -> Any:
+        tid = (t.transcript_id or "").split(".")[0]
+        with self._lock:
+            try:
+                return self.genome.transcript_by_id(tid) if tid else None
+            except ValueError:
+                return None
+
+    def _by_refseq(self, ident: str, gene: str | None) -> Any:
+        b = self._bundle
+        if b is None:
+            return None
+        try:
+            twin = b.transcript(ident, gene)
+        except UnknownTranscriptError as e:
+            raise UnknownTranscriptError(f"{e} (RefSeq ids are mapped by {b.name})") from None
+        try:
+            return self.genome.transcript_by_id((twin.transcript_id or "").split(".")[0])
+        except ValueError:
+            return None
+
+    def _bundle_twin(self, t: Transcript) -> Transcript | None:
+        """The bundle transcript coding the same protein as ``t``, if any."""
+        b = self._bundle
+        if b is None or t.cds is None or not b.has_gene(t.gene):
+            return None
+        segs = _segments(t)
+        acc = (t.transcript_id or "").split(".")[0]
+        for bt in b.transcripts(t.gene):
+            if self._same_build and _segments(bt) == segs:
+                return bt
+        for bt in b.transcripts(t.gene):
+            same_id = acc and (bt.transcript_id or "").split(".")[0] == acc
+            if same_id and bt.cds is not None and _cds_nt(bt) == _cds_nt(t):
+                return bt
+        return None
+
+
+# Structure sources of the bundle: not used by a release source (only its domains are).
+_STRUCTURE_SOURCES = {"GENCODE/Ensembl MANE Select", "Ensembl gene structures", "GeneFuse"}
+
+
+def _coding(pt: Any) -> bool:
+    try:
+        return bool(pt.coding_sequence_position_ranges)
+    except ValueError:
+        return False
+
+
+def _cds_len(pt: Any) -> int:
+    try:
+        return sum(b - a + 1 for a, b in pt.coding_sequence_position_ranges)
+    except ValueError:
+        return 0
+
+
+def _versioned(pt: Any) -> str | None:
+    v = getattr(pt, "transcript_version", None)
+    return f"{pt.transcript_id}.{v}" if v else None
+
+
+def _segments(t: Transcript) -> tuple[tuple[int, int], ...]:
+    if t.cds is None:
+        return ()
+    lo, hi = t.cds
+    return tuple(
+        (max(e.start, lo), min(e.end, hi)) for e in t.exons if max(e.start, lo) <= min(e.end, hi)
+    )
+
+
+def _cds_nt(t: Transcript) -> int:
+    return sum(b - a + 1 for a, b in _segments(t))
