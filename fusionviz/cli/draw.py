@@ -40,6 +40,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="TOML or YAML style file: colours, labels, hidden/merged domains, fonts, width",
     )
+    p.add_argument(
+        "--known",
+        action="store_true",
+        help="add each fusion's known-fusion status (annotations/known_fusions.tsv) under "
+        "its subtitle",
+    )
+    p.add_argument(
+        "--known-table",
+        metavar="FILE",
+        help="a lab's own known-fusions table, added to the bundled one (implies --known)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -53,6 +64,17 @@ def run(args: argparse.Namespace) -> int:
     fusions = annotated_from_args(args)
     from fusionviz.figures import write_figure
 
+    captions = None
+    if args.known or args.known_table:
+        from pathlib import Path
+
+        from fusionviz.cli.common import source_from_args
+        from fusionviz.known import load_known_table, match_fusion
+
+        table = load_known_table(extra=Path(args.known_table) if args.known_table else None)
+        source = source_from_args(args)
+        captions = [match_fusion(af, table, source).headline() for af in fusions]
+
     path = write_figure(
         fusions,
         args.output,
@@ -60,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         dpi=args.dpi,
         scale_aa=args.scale_aa,
         show_exons=args.exons,
+        captions=captions,
     )
     print(f"fusionviz: wrote {path}", file=sys.stderr)
     return 0

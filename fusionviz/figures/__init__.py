@@ -34,6 +34,7 @@ def write_figure(
     dpi: int = 300,
     scale_aa: int | None = None,
     show_exons: bool = False,
+    captions: Sequence[str | None] | None = None,
 ) -> Path:
     """Draw one panel per fusion (shared amino-acid scale, aligned on the 3' partner) to
     ``path``; the format comes from the extension (.svg, .pdf, .png, ...).
@@ -44,7 +45,13 @@ def write_figure(
     from fusionviz.figures import render
 
     return render.write_figure(
-        fusions, path, style=style, dpi=dpi, scale_aa=scale_aa, show_exons=show_exons
+        fusions,
+        path,
+        style=style,
+        dpi=dpi,
+        scale_aa=scale_aa,
+        show_exons=show_exons,
+        captions=captions,
     )
 
 
@@ -55,11 +62,17 @@ def svg_string(
     scale_aa: int | None = None,
     show_exons: bool = False,
     inline: bool = False,
+    captions: Sequence[str | None] | None = None,
 ) -> str:
     """The same figure as an SVG document string (text kept as text); ``inline=True``
     gives a bare ``<svg>`` element for an HTML page."""
     from fusionviz.figures import render
 
     return render.svg_string(
-        fusions, style=style, scale_aa=scale_aa, show_exons=show_exons, inline=inline
+        fusions,
+        style=style,
+        scale_aa=scale_aa,
+        show_exons=show_exons,
+        inline=inline,
+        captions=captions,
     )

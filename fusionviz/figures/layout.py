@@ -464,11 +464,13 @@ def layout(
     measure: Measure | None = None,
     scale_aa: int | None = None,
     show_exons: bool = False,
+    captions: Sequence[str | None] | None = None,
 ) -> FigureSpec:
     """Lay out one or more fusions (stacked, one shared amino-acid scale).
 
     ``scale_aa`` fixes how many amino acids the plotting width spans, so that separate
-    figures share one scale; it must be at least what the fusions need.
+    figures share one scale; it must be at least what the fusions need. ``captions``
+    adds one line under each fusion's subtitle (e.g. its known-fusion status).
     """
     if not fusions:
         raise ValueError("layout() needs at least one fusion")
@@ -512,9 +514,10 @@ def layout(
 
     y = _MARGIN
     panels: list[PanelSpec] = []
-    for g in geoms:
+    for i, g in enumerate(geoms):
         cv.shift = anchor - g.junction_x
-        panel, y = _layout_panel(cv, g, y, show_exons)
+        caption = captions[i] if captions and i < len(captions) else None
+        panel, y = _layout_panel(cv, g, y, show_exons, caption)
         panels.append(panel)
         y += _PANEL_GAP
     y -= _PANEL_GAP
@@ -552,7 +555,9 @@ def _track_sub(f: AnnotatedFusion, which: str) -> str:
     return "fusion · length unknown"
 
 
-def _layout_panel(cv: _Canvas, g: _Geometry, y: float, show_exons: bool) -> tuple[PanelSpec, float]:
+def _layout_panel(
+    cv: _Canvas, g: _Geometry, y: float, show_exons: bool, caption: str | None = None
+) -> tuple[PanelSpec, float]:
     st = cv.style
     f = g.fusion
     top = y
@@ -593,6 +598,11 @@ def _layout_panel(cv: _Canvas, g: _Geometry, y: float, show_exons: bool) -> tupl
         lines += [
             (line, pal.OUT_OF_FRAME)
             for line in _wrap(cv, alt, st.font_size, cv.width - 2 * _MARGIN)
+        ]
+    if caption:
+        lines += [
+            (line, pal.MUTED_TEXT)
+            for line in _wrap(cv, caption, st.font_size, cv.width - 2 * _MARGIN)
         ]
     for line, colour in lines:
         cv.label(

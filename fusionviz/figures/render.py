@@ -77,10 +77,18 @@ def build_spec(
     style: Style | None = None,
     scale_aa: int | None = None,
     show_exons: bool = False,
+    captions: Sequence[str | None] | None = None,
 ) -> FigureSpec:
     """Lay out with exact text extents from matplotlib's Agg renderer."""
     st = style or Style()
-    return layout(fusions, style=st, measure=measurer(st), scale_aa=scale_aa, show_exons=show_exons)
+    return layout(
+        fusions,
+        style=st,
+        measure=measurer(st),
+        scale_aa=scale_aa,
+        show_exons=show_exons,
+        captions=captions,
+    )
 
 
 def render(spec: FigureSpec) -> Figure:
@@ -166,6 +174,7 @@ def write_figure(
     dpi: int = 300,
     scale_aa: int | None = None,
     show_exons: bool = False,
+    captions: Sequence[str | None] | None = None,
 ) -> Path:
     """Draw ``fusions`` (one panel each, shared scale) to ``path``; format from the extension.
 
@@ -176,7 +185,10 @@ def write_figure(
     fmt = figure_format(p)
     if dpi < 10 or dpi > 2400:
         raise OutputError(f"--dpi {dpi} is out of range; use 72..1200 (300 for print)")
-    fig = render(build_spec(fusions, style=style, scale_aa=scale_aa, show_exons=show_exons))
+    spec = build_spec(
+        fusions, style=style, scale_aa=scale_aa, show_exons=show_exons, captions=captions
+    )
+    fig = render(spec)
     # Write to memory first so that a failure leaves no half-written file behind.
     buf = io.BytesIO()
     _save(fig, buf, fmt, dpi)
@@ -194,10 +206,14 @@ def svg_string(
     scale_aa: int | None = None,
     show_exons: bool = False,
     inline: bool = False,
+    captions: Sequence[str | None] | None = None,
 ) -> str:
     """The figure as an SVG document (text kept as text); ``inline=True`` drops the XML
     declaration and DOCTYPE so that it can be pasted into an HTML page."""
-    fig = render(build_spec(fusions, style=style, scale_aa=scale_aa, show_exons=show_exons))
+    spec = build_spec(
+        fusions, style=style, scale_aa=scale_aa, show_exons=show_exons, captions=captions
+    )
+    fig = render(spec)
     buf = io.StringIO()
     _save(fig, buf, "svg", 72)
     text = buf.getvalue()

@@ -61,3 +61,10 @@ def test_unwritable_output_is_one_line_and_exit_2(tmp_path, capsys, name):
 
 def test_output_option_is_required(capsys):
     assert main(["draw", "SQSTM1 e5::ALK e19"]) == 2
+
+
+@needs_bundle
+def test_known_flag_puts_the_known_fusion_status_under_the_subtitle(tmp_path):
+    out = tmp_path / "v1.svg"
+    assert main(["draw", "EML4 e13::ALK e20", "-o", str(out), "--known"]) == 0
+    assert "EML4-ALK variant 1" in out.read_text()
