@@ -376,12 +376,24 @@ def _compose_protein(
             if junction.split_codon:
                 pos = (s5.cds_nt or 0) // 3
                 residue = exact[pos] if pos < len(exact) else None
-            notes = [n for n in notes if "junction residue shown as X" not in n]
+            # The cDNA answers what the notes above said was unknown.
+            notes = [
+                n
+                for n in notes
+                if "junction residue shown as X" not in n
+                and not n.startswith(("out of frame:", f"{g5} residues 1-"))
+                and not n.startswith("unknown residues are X")
+            ]
             notes.append("sequence translated from the partners' cDNA (Biopython)")
-            if junction.frame == "out-of-frame" and segments and segments[-1].kind == "frameshift":
+            if segments and segments[-1].kind == "frameshift":
                 fs = segments[-1]
                 segments[-1] = ProteinSegment(
                     "frameshift", fs.gene, None, None, fs.fusion_start, len(exact)
+                )
+                tail = len(exact) - fs.fusion_start + 1
+                notes.append(
+                    f"after {g5} residue {fs.fusion_start - 1}, {tail} residue(s) of "
+                    f"frameshifted {g3} sequence up to a premature stop"
                 )
     elif sequence is None and s5.region == "CDS":
         missing = [g for g, s in ((g5, seq5), (g3, seq3)) if s is None]
