@@ -72,6 +72,16 @@ def cds_tx_bounds(t: Transcript) -> tuple[int, int] | None:
     return a, b
 
 
+def coding_segments(t: Transcript) -> tuple[tuple[int, int], ...]:
+    """Genomic (low, high) coding part of each exon that holds CDS, stop codon included."""
+    if t.cds is None:
+        return ()
+    lo, hi = t.cds
+    return tuple(
+        (max(e.start, lo), min(e.end, hi)) for e in t.exons if max(e.start, lo) <= min(e.end, hi)
+    )
+
+
 def cds_length(t: Transcript) -> int | None:
     """CDS length in nt, stop codon included."""
     bounds = cds_tx_bounds(t)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fusionviz.coordinates import coding_segments
 from fusionviz.errors import AnnotationDataError
 from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, normalise_contig
 
@@ -311,7 +312,7 @@ class DomainFileSource:
 
     def domains(self, transcript: Transcript) -> tuple[Domain, ...]:
         default = self.inner.default_transcript(transcript.gene)
-        same_protein = _segments(default) == _segments(transcript)
+        same_protein = coding_segments(default) == coding_segments(transcript)
         mine = self.file.domains_for(transcript, default_of_gene=same_protein)
         if self.replace_domains:
             return mine
@@ -355,17 +356,8 @@ def _keys_of(t: Transcript) -> list[str]:
     return keys
 
 
-def _segments(t: Transcript) -> tuple[tuple[int, int], ...]:
-    if t.cds is None:
-        return ()
-    lo, hi = t.cds
-    return tuple(
-        (max(e.start, lo), min(e.end, hi)) for e in t.exons if max(e.start, lo) <= min(e.end, hi)
-    )
-
-
 def _cds_nt(t: Transcript) -> int:
-    return sum(b - a + 1 for a, b in _segments(t))
+    return sum(b - a + 1 for a, b in coding_segments(t))
 
 
 def _utr5(t: Transcript) -> int:
@@ -379,7 +371,7 @@ def _genomic_to_aa(t: Transcript, start: int, end: int) -> tuple[int, int] | Non
     """aa span of the CDS bases of ``t`` inside genomic [start, end], or None."""
     done = 0
     first = last = None
-    for a, b in _segments(t):  # transcription order
+    for a, b in coding_segments(t):  # transcription order
         lo, hi = max(a, start), min(b, end)
         if lo <= hi:
             if t.strand == "+":

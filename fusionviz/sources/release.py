@@ -27,6 +27,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from fusionviz.coordinates import coding_segments
 from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
 from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, normalise_contig
 
@@ -407,10 +408,10 @@ class PyensemblSource:
         b = self._bundle
         if b is None or t.cds is None or not b.has_gene(t.gene):
             return None
-        segs = _segments(t)
+        segs = coding_segments(t)
         acc = (t.transcript_id or "").split(".")[0]
         for bt in b.transcripts(t.gene):
-            if self._same_build and _segments(bt) == segs:
+            if self._same_build and coding_segments(bt) == segs:
                 return bt
         for bt in b.transcripts(t.gene):
             same_id = acc and (bt.transcript_id or "").split(".")[0] == acc
@@ -442,14 +443,5 @@ def _versioned(pt: Any) -> str | None:
     return f"{pt.transcript_id}.{v}" if v else None
 
 
-def _segments(t: Transcript) -> tuple[tuple[int, int], ...]:
-    if t.cds is None:
-        return ()
-    lo, hi = t.cds
-    return tuple(
-        (max(e.start, lo), min(e.end, hi)) for e in t.exons if max(e.start, lo) <= min(e.end, hi)
-    )
-
-
 def _cds_nt(t: Transcript) -> int:
-    return sum(b - a + 1 for a, b in _segments(t))
+    return sum(b - a + 1 for a, b in coding_segments(t))
