@@ -732,7 +732,7 @@ th.sort{cursor:pointer;text-decoration:underline dotted}
 .out-of-frame{color:#a11;font-weight:600}
 .not-applicable{color:#666;font-weight:600}
 .differs{background:#fff4d6}
-.fig{width:520px;max-width:38vw}
+.fig{width:460px;max-width:32vw}
 .fig svg{width:100%;height:auto}
 td.caller{max-width:16em}
 td.verdict{max-width:22em}

@@ -41,6 +41,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="genome build of the file's coordinates when it does not say (only GRCh38 "
         "can be annotated; a GRCh37/hg19 file is refused rather than misread)",
     )
+    p.add_argument(
+        "--known",
+        metavar="FILE",
+        help="a lab's own known-fusions table, added to the bundled one "
+        "(annotations/known_fusions.tsv format)",
+    )
     from fusionviz.cli.common import add_source_arguments
 
     add_source_arguments(p)
@@ -48,9 +54,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from fusionviz.batch import run_batch
     from fusionviz.cli.common import source_from_args
+    from fusionviz.known import load_known_table
 
+    known = load_known_table(extra=Path(args.known) if args.known else None)
     summary = run_batch(
         args.file,
         args.output,
@@ -61,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         all_transcripts=args.all_transcripts,
         build=args.build,
+        known=known,
     )
     if not args.quiet:
         print(
