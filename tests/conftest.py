@@ -11,6 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests must not fail on a busy CI machine because one example was slow:
+# no per-example deadline, and a fixed, modest number of examples.
+settings.register_profile("fusionviz", deadline=None, max_examples=200)
+settings.load_profile("fusionviz")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FUSIONVIZ_SHARED", REPO.parent / "shared"))
