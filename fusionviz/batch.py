@@ -32,7 +32,20 @@ from fusionviz.sources.base import AnnotationSource
 AnnotateFn = Callable[..., AnnotatedFusion]
 
 #: The build of the embedded annotation bundle.
-BUNDLE_BUILD = "GRCh38"
+BUNDLE_BUILD = "GRCh38"  # the embedded bundle's build; a release may be on another
+
+
+def source_build(source: AnnotationSource) -> str:
+    """The genome build the annotation source is on (GRCh38 unless it says otherwise)."""
+    from fusionviz.callers import normalise_build
+
+    for info in source.provenance():
+        build = dict(info.details).get("genome_build")
+        if build:
+            return normalise_build(build) or build
+    return BUNDLE_BUILD
+
+
 #: Files run_batch writes (and, with force, overwrites) in the output folder.
 OUTPUT_FILES = ("fusions.tsv", "fusions.jsonl", "fusions.fasta", "errors.tsv", "index.html")
 #: Columns added after the engine's TSV columns.
@@ -316,18 +329,20 @@ def check_build(
     """
     from fusionviz.callers import normalise_build
 
+    target = source_build(source)
     advice = (
-        "fusionviz's annotation is GRCh38 and it does not lift coordinates over; lift the "
-        "breakpoints to GRCh38 first, or pass --build GRCh38 if they already are"
+        f"the annotation used is {target} and fusionviz does not lift coordinates over; "
+        f"lift the breakpoints to {target} first, use an annotation on the file's build "
+        f"(e.g. --release 75 for GRCh37), or pass --build {target} if they already are"
     )
     if override:
         b = normalise_build(override)
         if b is None:
             raise CallerFormatError(f"unknown build '{override}'; valid builds: GRCh38, GRCh37")
-        if b != BUNDLE_BUILD:
+        if b != target:
             raise CallerFormatError(f"{table.path.name} is on {b} (--build); {advice}")
         return b
-    if table.build and table.build != BUNDLE_BUILD:
+    if table.build and table.build != target:
         if _has_breakpoints(table):
             raise CallerFormatError(
                 f"{table.path.name} is on {table.build} ({table.build_evidence}); {advice}"
@@ -337,10 +352,9 @@ def check_build(
     if checked >= 2 and fit * 2 < checked:
         raise CallerFormatError(
             f"{table.path.name}: only {fit} of {checked} breakpoints lie in the genes the file "
-            f"names on GRCh38, so the file is probably on another build (e.g. GRCh37/hg19); "
-            f"{advice}"
+            f"names on {target}, so the file is probably on another build; {advice}"
         )
-    return table.build or (BUNDLE_BUILD if checked else None)
+    return table.build or (target if checked else None)
 
 
 def _has_breakpoints(table: CallerTable) -> bool:

@@ -35,3 +35,28 @@ def test_without_a_table_the_known_columns_stay_empty(tmp_path):
     header = lines[0].split("\t")
     row = dict(zip(header, lines[1].split("\t"), strict=False))
     assert row["known_fusion_status"] == ""
+
+
+def test_a_grch37_file_is_accepted_with_an_annotation_on_grch37():
+    from fusionviz.batch import check_build
+    from fusionviz.callers import open_calls
+    from fusionviz.models import SourceInfo
+    from tests.handmade import FakeSource
+
+    class Grch37Source(FakeSource):
+        def provenance(self):
+            return (SourceInfo("Ensembl release", "75", (("genome_build", "GRCh37"),)),)
+
+    table = open_calls(DATA / "generic_grch37.tsv")
+    assert check_build(table, Grch37Source(genes={})) == "GRCh37"
+
+
+def test_a_grch37_file_is_refused_on_the_grch38_bundle_with_what_to_do():
+    import pytest
+
+    from fusionviz.batch import check_build
+    from fusionviz.callers import open_calls
+    from fusionviz.errors import CallerFormatError
+
+    with pytest.raises(CallerFormatError, match="--release 75"):
+        check_build(open_calls(DATA / "generic_grch37.tsv"), default_source())
