@@ -108,3 +108,25 @@ def test_all_transcripts_lists_other_pairs_with_their_frame(capsys):
     pairs = json.loads(out)["all_transcript_pairs"]
     assert pairs and {"frame", "five_prime_transcript", "three_prime_exon"} <= set(pairs[0])
     assert any(p["frame"] == "in-frame" for p in pairs)
+
+
+def test_annotate_with_figure_writes_the_report_and_the_drawing(capsys, tmp_path):
+    fig = tmp_path / "sqstm1_alk.svg"
+    code, out, err = run(capsys, "annotate", "SQSTM1 e5::ALK e19", "--figure", str(fig))
+    assert code == 0, err
+    assert "IN-FRAME" in out
+    svg = fig.read_text()
+    assert "SQSTM1::ALK" in svg and "ENST00000389805.9" in svg
+
+
+def test_known_fusion_line_in_the_text_report(capsys):
+    code, out, _ = run(capsys, "annotate", "EML4 e13::ALK e20")
+    assert code == 0
+    assert "known junction: EML4-ALK variant 1 (E13;A20)" in out
+
+
+def test_a_bad_known_table_is_one_line_and_exit_2(capsys, tmp_path):
+    bad = tmp_path / "lab.tsv"
+    bad.write_text("not\ta\tknown\ttable\n")
+    code, _, err = run(capsys, "annotate", "EML4 e13::ALK e20", "--known", str(bad))
+    assert code == 2 and len(err.strip().splitlines()) == 1
