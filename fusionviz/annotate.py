@@ -8,10 +8,11 @@ everything else is pure arithmetic from :mod:`fusionviz.coordinates`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fusionviz import coordinates as co
 from fusionviz import domains as dm
+from fusionviz.breakpoints import exon_boundary_position, locate
 from fusionviz.errors import (
     BreakpointError,
     ExonOutOfRangeError,
@@ -95,8 +96,6 @@ def resolve_partner(
 def _resolve_breakpoint(
     spec: PartnerSpec, role: Role, source: AnnotationSource, override: str | None
 ) -> ResolvedPartner:
-    from fusionviz.breakpoints import locate  # lazy: only the genomic path needs it
-
     bp = spec.breakpoint
     assert bp is not None
     notes: list[str] = []
@@ -329,8 +328,6 @@ def _compose_protein(
                 f"{g5} residues 1-{full5} continue into untranslated {g3} sequence up to an "
                 "unknown stop codon"
             )
-        if seq5 and sequence is None and junction.frame != "in-frame":
-            sequence = None
     elif s5.region == "3'UTR":
         assert len5 is not None
         kept5 = (1, len5)
@@ -409,17 +406,7 @@ def _compose_protein(
             notes.append(f"unknown residues are X: {s.note}")
 
     if residue is not None and residue != junction.junction_residue:
-        junction = Junction(
-            junction.junction_class,
-            junction.frame,
-            junction.five_end_phase,
-            junction.three_start_phase,
-            junction.split_codon,
-            junction.bases_from_5p,
-            junction.bases_from_3p,
-            residue,
-            junction.explanation,
-        )
+        junction = replace(junction, junction_residue=residue)
     protein = FusionProtein(length, tuple(segments), sequence, tuple(notes))
     return protein, kept5, kept3, junction
 
@@ -481,36 +468,23 @@ def _partner_result(
 
 
 def _in_frame_cds(t5: Transcript, e5: int, t3: Transcript, e3: int) -> bool:
-    """True when exon e5 of t5 :: exon e3 of t3 is an in-frame CDS::CDS junction
-    (the fast path of :func:`fusionviz.frame.call_frame` for the exon-numbering check)."""
+    """True when exon e5 of t5 :: exon e3 of t3 is an in-frame CDS::CDS junction: the
+    frame call of :func:`fusionviz.frame.call_frame` without building its explanation."""
     if not (1 <= e5 <= t5.n_exons and 1 <= e3 <= t3.n_exons):
         return False
-    ec5 = co.exon_coding(t5)[e5 - 1]
-    ec3 = co.exon_coding(t3)[e3 - 1]
-    return (
-        ec5.end_region == "CDS"
-        and ec3.start_region == "CDS"
-        and ec5.end_phase is not None
-        and ec5.end_phase == ec3.start_phase
-    )
-
-
-def _boundary_genomic(t: Transcript, exon: int, role: Role) -> int:
-    """Genomic base of an exon's kept boundary: 5' = its last base in transcription
-    order, 3' = its first."""
-    e = t.exons[exon - 1]
-    last_is_high = (role == "5'") == (t.strand == "+")
-    return e.end if last_is_high else e.start
+    s5 = five_prime_side(t5, exon_boundary_tx(t5, e5, "5'"))
+    s3 = three_prime_side(t3, exon_boundary_tx(t3, e3, "3'"))
+    return s5.region == s3.region == "CDS" and s5.phase == s3.phase
 
 
 def _same_boundary(t_alt: Transcript, exon: int, t_ref: Transcript, role: Role) -> int | None:
     """Exon of ``t_ref`` whose kept boundary is the same genomic base as ``exon`` of ``t_alt``."""
     if t_alt.contig != t_ref.contig:
         return None
-    pos = _boundary_genomic(t_alt, exon, role)
-    for i in range(1, t_ref.n_exons + 1):
-        if _boundary_genomic(t_ref, i, role) == pos:
-            return i
+    pos = exon_boundary_position(t_alt, exon, role)
+    for e in t_ref.exons:
+        if exon_boundary_position(t_ref, e.number, role) == pos:
+            return e.number
     return None
 
 

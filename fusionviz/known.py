@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from fusionviz.breakpoints import exon_boundary_position
 from fusionviz.errors import AnnotationDataError, FusionvizError
 from fusionviz.models import GenomicPosition, Role, Transcript, normalise_contig
 from fusionviz.sources.base import AnnotationSource
@@ -382,20 +383,6 @@ class _FusionLike(Protocol):
     def three_prime(self) -> _PartnerLike: ...
 
 
-def _boundary_position(transcript: Transcript, exon: int, role: Role) -> int:
-    try:
-        from fusionviz.breakpoints import exon_boundary_position
-    except ImportError:  # the engine module is optional for this one computation
-        exon_boundary_position = None
-    if exon_boundary_position is not None:
-        return exon_boundary_position(transcript, exon, role)
-    for e in transcript.exons:
-        if e.number == exon:
-            first, last = (e.start, e.end) if transcript.strand == "+" else (e.end, e.start)
-            return last if role == "5'" else first
-    raise AnnotationDataError(f"{transcript.label} has no exon {exon}")
-
-
 @dataclass(frozen=True, slots=True)
 class ResolvedBoundary:
     """Where one side of a table row lies on the genome, and how that was found."""
@@ -414,7 +401,7 @@ def resolve_side(entry: KnownFusion, role: Role, source: AnnotationSource) -> Re
     recorded = entry.five_boundary if role == "5'" else entry.three_boundary
     try:
         t = source.transcript(tx_id, gene)
-        pos = _boundary_position(t, exon, role)
+        pos = exon_boundary_position(t, exon, role)
         return ResolvedBoundary(GenomicPosition(normalise_contig(t.contig), pos), t)
     except FusionvizError as exc:
         return ResolvedBoundary(recorded, None, str(exc))
