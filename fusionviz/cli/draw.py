@@ -55,24 +55,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fusionviz.cli.common import annotated_from_args
+    from fusionviz.cli.common import annotated_from_args, source_from_args
     from fusionviz.figures.style import load_style
 
     # Check the cheap things first so that a typo does not cost an annotation run.
     style = load_style(args.style) if args.style else None
     _check_output(args.output, args.dpi, args.scale_aa)
-    fusions = annotated_from_args(args)
+    # One source for annotating and for the known-fusion captions: a release is
+    # expensive to open.
+    source = source_from_args(args)
+    fusions = annotated_from_args(args, source)
     from fusionviz.figures import write_figure
 
     captions = None
     if args.known or args.known_table:
         from pathlib import Path
 
-        from fusionviz.cli.common import source_from_args
         from fusionviz.known import load_known_table, match_fusion
 
         table = load_known_table(extra=Path(args.known_table) if args.known_table else None)
-        source = source_from_args(args)
         captions = [match_fusion(af, table, source).headline() for af in fusions]
 
     path = write_figure(
