@@ -42,6 +42,10 @@ Frame = Literal["in-frame", "out-of-frame", "not-applicable"]
 Region = Literal["CDS", "5'UTR", "3'UTR", "non-coding"]
 DomainStatus = Literal["retained", "truncated", "lost"]
 Role = Literal["5'", "3'"]
+#: What a genomic breakpoint names. ``rna``: the exact last (5') / first (3') base
+#: the fusion RNA holds (RNA-seq callers); ``dna``: a genomic DNA breakpoint (DNA-seq,
+#: SV callers, "intron 19" reports), which implies splicing to the flanking exons.
+BreakpointMeaning = Literal["rna", "dna"]
 
 
 def normalise_contig(name: str) -> str:
@@ -56,7 +60,12 @@ def normalise_contig(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class GenomicPosition:
-    """One base on the genome: 1-based, contig normalised, strand optional."""
+    """One base on the genome: 1-based, contig normalised, strand optional.
+
+    In a fusion request ``strand`` is the strand the fusion transcript runs along
+    at this base (the transcribed strand), when the input states it: equal to the
+    partner gene's strand for a sense junction, opposite for an antisense one.
+    """
 
     contig: str
     position: int
@@ -209,14 +218,33 @@ class PartnerSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class JunctionSequence:
+    """The fusion RNA around the junction as a caller assembled it, in
+    transcription order: ``five`` ends with the 5' partner's last base, ``three``
+    starts with the 3' partner's first base; ``inserted`` holds non-templated bases
+    between them. ``source`` names the column it came from."""
+
+    five: str
+    three: str
+    source: str
+    inserted: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FusionRequest:
-    """A parsed fusion: 5' and 3' partner specs plus where it came from."""
+    """A parsed fusion: 5' and 3' partner specs plus where it came from.
+
+    ``breakpoint_meaning`` says what genomic breakpoints name (see
+    :data:`BreakpointMeaning`); exon-level requests ignore it.
+    """
 
     five_prime: PartnerSpec
     three_prime: PartnerSpec
     text: str = ""
     line: int | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    breakpoint_meaning: BreakpointMeaning = "rna"
+    junction_sequence: JunctionSequence | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ are only ever opened for reading; ``.gz`` files are read transparently.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import re
@@ -115,7 +116,7 @@ def _only_trailing_missing(fields: list[str], ncol: int) -> bool:
 def _with_extra(req: FusionRequest, item: tuple[str, str]) -> FusionRequest:
     if any(k == item[0] for k, _ in req.extra):
         return req
-    return FusionRequest(req.five_prime, req.three_prime, req.text, req.line, (*req.extra, item))
+    return dataclasses.replace(req, extra=(*req.extra, item))
 
 
 def _open_text(path: Path) -> io.TextIOBase:

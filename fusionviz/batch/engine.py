@@ -1,0 +1,136 @@
+"""Annotate a stream of caller rows: one request at a time, repeated junctions once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from fusionviz.batch.framecheck import FrameCheck, frame_check
+from fusionviz.callers import RowError
+from fusionviz.errors import FusionvizError
+from fusionviz.models import AnnotatedFusion, FusionRequest, Transcript
+from fusionviz.sources.base import AnnotationSource
+
+AnnotateFn = Callable[..., AnnotatedFusion]
+
+#: Cap on transcript pairs per row with all_transcripts.
+MAX_PAIRS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    """One annotated row (one transcript pair of it with all_transcripts)."""
+
+    fusion: AnnotatedFusion
+    check: FrameCheck
+    transcripts: str  # "default" or "alternative"
+
+
+def _default_annotate() -> AnnotateFn:
+    from fusionviz.annotate import annotate
+
+    return annotate
+
+
+def _transcript_choices(spec_gene: str | None, source: AnnotationSource) -> list[Transcript]:
+    if not spec_gene:
+        return []
+    try:
+        return list(source.transcripts(spec_gene))
+    except FusionvizError:
+        return []
+
+
+def annotate_request(
+    req: FusionRequest,
+    source: AnnotationSource,
+    annotate_fn: AnnotateFn,
+    *,
+    all_transcripts: bool = False,
+) -> list[Annotated]:
+    """Annotate one request; raises the engine's FusionvizError for the default
+    transcripts. With ``all_transcripts`` also every other transcript pair on which
+    the junction can be placed (failures there are skipped)."""
+    first = annotate_fn(req, source)
+    out = [Annotated(first, frame_check(first), "default")]
+    if not all_transcripts:
+        return out
+    seen = {(first.five_prime.transcript.label, first.three_prime.transcript.label)}
+    ts5 = [req.five_prime.transcript] if req.five_prime.transcript else None
+    ts3 = [req.three_prime.transcript] if req.three_prime.transcript else None
+    c5 = ts5 or [t.label for t in _transcript_choices(first.five_prime.gene, source)]
+    c3 = ts3 or [t.label for t in _transcript_choices(first.three_prime.gene, source)]
+    for a in c5:
+        for b in c3:
+            if (a, b) in seen or len(seen) >= MAX_PAIRS:
+                continue
+            seen.add((a, b))
+            try:
+                af = annotate_fn(req, source, transcript5=a, transcript3=b)
+            except FusionvizError:
+                continue
+            key = (af.five_prime.transcript.label, af.three_prime.transcript.label)
+            if key != (a, b) and key in seen - {(a, b)}:
+                continue
+            # The caller's frame call is about its own transcripts: compare it with
+            # the default pair only.
+            out.append(Annotated(af, FrameCheck("", ""), "alternative"))
+    return out
+
+
+class _Cache:
+    """Identical junctions (same partners, another row) are annotated once; the
+    row's own request (line, caller fields) is put back on the cached result."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.data: dict[tuple, list[Annotated]] = {}
+
+    def get(self, req: FusionRequest, compute: Callable[[], list[Annotated]]) -> list[Annotated]:
+        key = (req.five_prime, req.three_prime)
+        hit = self.data.get(key)
+        if hit is None:
+            hit = compute()
+            if len(self.data) >= self.size:
+                self.data.pop(next(iter(self.data)))
+            self.data[key] = hit
+            return hit
+        out = []
+        for a in hit:
+            af = dataclasses.replace(a.fusion, request=req, extra=req.extra)
+            check = frame_check(af) if a.transcripts == "default" else a.check
+            out.append(Annotated(af, check, a.transcripts))
+        return out
+
+
+def annotate_rows(
+    rows: Iterable[FusionRequest | RowError],
+    source: AnnotationSource,
+    annotate_fn: AnnotateFn | None = None,
+    *,
+    all_transcripts: bool = False,
+    cache: bool = True,
+) -> Iterator[list[Annotated] | RowError]:
+    """Annotate a stream of reader rows: each item is the row's annotations or a
+    RowError (the reader's, or the engine's message for that row)."""
+    fn = annotate_fn or _default_annotate()
+    memo = _Cache() if cache else None
+    for row in rows:
+        if isinstance(row, RowError):
+            yield row
+            continue
+
+        def compute(row: FusionRequest = row) -> list[Annotated]:
+            return annotate_request(row, source, fn, all_transcripts=all_transcripts)
+
+        try:
+            yield memo.get(row, compute) if memo else compute()
+        except FusionvizError as exc:
+            yield RowError(row.line or 0, str(exc), row.text)
+        except Exception as exc:  # noqa: BLE001 - one bad row must not stop the batch
+            yield RowError(
+                row.line or 0,
+                f"internal error ({type(exc).__name__}: {exc}); please report this row",
+                row.text,
+            )

@@ -1,0 +1,364 @@
+"""Annotate every fusion of a caller file and write the results into one folder.
+
+``run_batch(path, out_dir, source)`` reads the file with :mod:`fusionviz.callers`,
+annotates each row with the engine (injectable, so tests can use a stub), and
+writes ``fusions.tsv``, ``fusions.jsonl``, ``fusions.fasta``, ``errors.tsv``,
+``index.html`` and, with ``figures=True``, one SVG per fusion under ``figures/``.
+A row that fails becomes a line of ``errors.tsv``; the others still run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fusionviz.batch.build_check import check_build
+from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_rows
+from fusionviz.batch.framecheck import _extra
+from fusionviz.batch.html_page import _Entry, _write_index
+from fusionviz.callers import CallerTable, RowError, open_calls
+from fusionviz.errors import FusionvizError, OutputError
+from fusionviz.known import KnownMatch, KnownTable, match_fusion
+from fusionviz.models import AnnotatedFusion, FusionRequest
+from fusionviz.sources.base import AnnotationSource
+
+#: Files run_batch writes (and, with force, overwrites) in the output folder.
+OUTPUT_FILES = ("fusions.tsv", "fusions.jsonl", "fusions.fasta", "errors.tsv", "index.html")
+#: Columns added after the engine's TSV columns.
+CALLER_COLUMNS = ("caller", "caller_frame", "frame_check", "frame_check_reason", "caller_fields")
+#: Fusions listed in index.html (a page of 100k rows is unusable; the TSV has all).
+MAX_HTML_ROWS = 5000
+#: Figures drawn inline in index.html; later ones are linked.
+MAX_INLINE_FIGURES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    """What run_batch did."""
+
+    input: Path
+    output: Path
+    format: str
+    caller: str
+    build: str | None
+    rows: int
+    annotated_rows: int
+    failed_rows: int
+    fusions_written: int
+    frame_disagreements: int
+    seconds: float
+    files: tuple[Path, ...]
+
+    @property
+    def exit_code(self) -> int:
+        """0: every row annotated; 1: some rows failed."""
+        return 1 if self.failed_rows else 0
+
+
+def _check_output_dir(out: Path, inputs: Iterable[Path], force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} exists and is not a directory; give a new or empty folder")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise OutputError(
+            f"output folder {out} is not empty; use --force to overwrite fusionviz's files "
+            "in it, or give a new folder"
+        )
+    targets = {(out / name).resolve() for name in OUTPUT_FILES}
+    fig_dir = (out / "figures").resolve()
+    for p in inputs:
+        rp = p.resolve()
+        if rp in targets or rp.parent == fig_dir:
+            raise OutputError(f"the input {p} would be overwritten; choose another output folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {out}: {exc.strerror or exc}") from None
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_")[:80] or "fusion"
+
+
+def _caller_fields(af: AnnotatedFusion) -> str:
+    return "; ".join(f"{k}={v}" for k, v in (af.request.extra or af.extra))
+
+
+def run_batch(
+    path: str | Path,
+    out_dir: str | Path,
+    source: AnnotationSource,
+    *,
+    format: str | None = None,
+    figures: bool = False,
+    force: bool = False,
+    quiet: bool = False,
+    all_transcripts: bool = False,
+    build: str | None = None,
+    annotate_fn: AnnotateFn | None = None,
+    progress: bool | None = None,
+    cache: bool = True,
+    known: KnownTable | None = None,
+) -> BatchSummary:
+    """Annotate every row of a caller file and write the result folder.
+
+    Raises CallerFormatError when the file itself is unusable (exit status 2) and
+    OutputError when the folder cannot be written or is not empty without ``force``.
+    """
+    from fusionviz import report
+
+    t0 = time.perf_counter()
+    src_path = Path(path)
+    table = open_calls(src_path, format=format)
+    used_build = check_build(table, source, build)
+    out = Path(out_dir)
+    _check_output_dir(out, [src_path], force)
+    fig_dir = out / "figures"
+    if figures:
+        fig_dir.mkdir(exist_ok=True)
+
+    show = (not quiet) and (sys.stderr.isatty() if progress is None else progress)
+    rows_iter: Iterable[FusionRequest | RowError] = table.rows()
+    entries: list[_Entry] = []
+    n_rows = n_ok = n_fail = n_written = n_diff = 0
+    provenance: list[Any] = []
+    files = [out / name for name in OUTPUT_FILES]
+    renderer = _Renderer(source, known)
+
+    with (
+        open(out / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
+        open(out / "fusions.jsonl", "w", encoding="utf-8") as jsonl,
+        open(out / "fusions.fasta", "w", encoding="utf-8") as fasta,
+        open(out / "errors.tsv", "w", encoding="utf-8", newline="") as errors,
+        _Progress(show, table) as bar,
+    ):
+        tsv.write("\t".join(report.tsv_header() + list(CALLER_COLUMNS)) + "\n")
+        errors.write("line\tinput\treason\n")
+        for item in annotate_rows(
+            rows_iter, source, annotate_fn, all_transcripts=all_transcripts, cache=cache
+        ):
+            n_rows += 1
+            bar.advance()
+            if isinstance(item, RowError):
+                n_fail += 1
+                errors.write(f"{item.line}\t{_cell(item.input)}\t{_cell(item.reason)}\n")
+                continue
+            n_ok += 1
+            for a in item:
+                n_written += 1
+                af = a.fusion
+                if not provenance:
+                    provenance = list(af.provenance)
+                if a.check.status == "differs":
+                    n_diff += 1
+                tsv_line, json_line, rec = renderer.render(a, src_path.name, used_build)
+                tsv.write(tsv_line)
+                jsonl.write(json_line)
+                if rec:
+                    fasta.write(rec)
+                svg = figure = None
+                if figures:
+                    svg, figure = _draw(af, fig_dir, n_written)
+                if len(entries) >= MAX_HTML_ROWS:
+                    continue  # the page lists the first ones; the files have them all
+                if len(entries) >= MAX_INLINE_FIGURES:
+                    svg = None  # linked, not inlined: keeps the page and memory small
+                entries.append(
+                    _Entry(
+                        n=n_written,
+                        line=af.request.line,
+                        name=af.names.hgnc,
+                        short=af.names.short,
+                        gene5=af.five_prime.gene,
+                        gene3=af.three_prime.gene,
+                        tx5=af.five_prime.transcript.label,
+                        tx3=af.three_prime.transcript.label,
+                        frame=af.frame,
+                        verdict=af.verdicts[0] if af.verdicts else "",
+                        caller_frame=a.check.caller_frame,
+                        check=a.check.status,
+                        reason=a.check.reason,
+                        warnings=" | ".join(af.warnings),
+                        svg=svg,
+                        figure=figure,
+                        known=renderer.known_headline(af),
+                    )
+                )
+    summary = BatchSummary(
+        input=src_path,
+        output=out,
+        format=table.format,
+        caller=table.caller,
+        build=used_build,
+        rows=n_rows,
+        annotated_rows=n_ok,
+        failed_rows=n_fail,
+        fusions_written=n_written,
+        frame_disagreements=n_diff,
+        seconds=time.perf_counter() - t0,
+        files=tuple(files),
+    )
+    _write_index(out / "index.html", summary, entries, provenance, out / "errors.tsv")
+    return summary
+
+
+class _Renderer:
+    """TSV, JSON and FASTA text of one written fusion.
+
+    The junction-dependent part (nearly all of it) is rendered once per distinct
+    junction and transcript pair; the row's own input text, line and caller fields
+    are added each time.
+    """
+
+    def __init__(
+        self, source: AnnotationSource, known: KnownTable | None = None, size: int = 4096
+    ) -> None:
+        self.size = size
+        self.memo: dict[tuple, tuple[list[str], str, str | None]] = {}
+        self.source = source
+        self.known = known
+        self.matches: dict[tuple, KnownMatch | None] = {}
+        from fusionviz import report
+
+        self.columns = report.tsv_header()
+
+    def match(self, af: AnnotatedFusion) -> KnownMatch | None:
+        """The known-fusion match of a junction (once per distinct junction)."""
+        if self.known is None:
+            return None
+        key = (
+            af.five_prime.genomic_boundary,
+            af.three_prime.genomic_boundary,
+            af.five_prime.gene,
+            af.three_prime.gene,
+        )
+        if key not in self.matches:
+            self.matches[key] = match_fusion(af, self.known, self.source)
+        return self.matches[key]
+
+    def known_headline(self, af: AnnotatedFusion) -> str:
+        m = self.match(af)
+        return m.headline() if m is not None else ""
+
+    def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None]:
+        from fusionviz import report
+
+        key = (
+            af.request.five_prime,
+            af.request.three_prime,
+            af.five_prime.transcript.label,
+            af.three_prime.transcript.label,
+        )
+        hit = self.memo.get(key)
+        if hit is None:
+            known = self.match(af)
+            d = report.to_dict(af, known)
+            d.pop("input", None)
+            d.pop("caller_fields", None)
+            body = json.dumps(d, ensure_ascii=False)
+            hit = (report.tsv_row(af, known), body[1:-1], report.fasta_record(af))
+            if len(self.memo) >= self.size:
+                self.memo.pop(next(iter(self.memo)))
+            self.memo[key] = hit
+        return hit
+
+    def render(
+        self, a: Annotated, input_name: str, build: str | None
+    ) -> tuple[str, str, str | None]:
+        af = a.fusion
+        cells, body, rec = self._base(af)
+        extra = _extra(af)
+        req = af.request
+        tsv_cells = list(cells)
+        # The row's own input and line replace those of the row first rendered.
+        for name, value in (("input", _cell(req.text)), ("line", _str(req.line))):
+            if name in self.columns:
+                tsv_cells[self.columns.index(name)] = value
+        tsv_cells += [
+            _cell(extra.get("caller", "")),
+            a.check.caller_frame,
+            a.check.status,
+            _cell(a.check.reason),
+            _cell(_caller_fields(af)),
+        ]
+        batch = {
+            "input_file": input_name,
+            "line": req.line,
+            "transcripts": a.transcripts,
+            "caller_frame": a.check.caller_frame or None,
+            "frame_check": a.check.status or None,
+            "frame_check_reason": a.check.reason or None,
+            "build": build,
+        }
+        dumps = json.dumps
+        json_line = (
+            f'{{"input": {dumps(req.text, ensure_ascii=False)}, {body}, '
+            f'"caller_fields": {dumps(dict(req.extra or af.extra), ensure_ascii=False)}, '
+            f'"batch": {dumps(batch, ensure_ascii=False)}}}\n'
+        )
+        if rec and req.line is not None:
+            # FASTA ids must be unique in the file: prefix the row's line number.
+            rec = f">line{req.line}|{rec[1:]}"
+        return "\t".join(tsv_cells) + "\n", json_line, rec
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _draw(af: AnnotatedFusion, fig_dir: Path, n: int) -> tuple[str | None, str | None]:
+    """One SVG per fusion: written to figures/ and kept for the inline page."""
+    from fusionviz.figures import svg_string
+
+    name = f"{n:05d}_{_safe(af.names.hgnc.replace('::', '--'))}_{_safe(af.names.short)}.svg"
+    try:
+        svg = svg_string([af])
+    except FusionvizError as exc:
+        return None, f"figure failed: {exc}"
+    (fig_dir / name).write_text(svg, encoding="utf-8")
+    return _inline_svg(svg), f"figures/{name}"
+
+
+def _inline_svg(svg: str) -> str:
+    """An SVG document made embeddable: no XML declaration or DOCTYPE."""
+    s = re.sub(r"<\?xml[^>]*\?>", "", svg)
+    s = re.sub(r"<!DOCTYPE[^>]*>", "", s, flags=re.S)
+    return s.strip()
+
+
+class _Progress:
+    """A rich progress bar on stderr, or nothing."""
+
+    def __init__(self, show: bool, table: CallerTable) -> None:
+        self.show = show
+        self.table = table
+        self._p: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if self.show:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            total = sum(1 for _ in self.table.rows())
+            self._p = Progress(console=Console(stderr=True), transient=False)
+            self._p.__enter__()
+            self._task = self._p.add_task(f"annotating {self.table.path.name}", total=total)
+        return self
+
+    def advance(self) -> None:
+        if self._p is not None:
+            self._p.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._p is not None:
+            self._p.__exit__(*exc)
