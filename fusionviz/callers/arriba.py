@@ -17,6 +17,7 @@ from fusionviz.callers.base import (
     Row,
     RowProblem,
     build_request,
+    junction_sequence,
     normalise_frame,
     parse_breakpoint,
     pick,
@@ -50,13 +51,18 @@ def split_genes(text: str) -> tuple[str, tuple[str, ...]]:
     return m.group(1), tuple(parts) if len(parts) > 1 or m.group(2) else ()
 
 
-def _strand(value: str) -> str | None:
-    """Gene strand (before the slash), else the transcribed strand."""
-    gene, _, fusion = (value or "").partition("/")
-    for s in (gene, fusion):
-        if s in ("+", "-"):
-            return s
-    return None
+def _transcribed(value: str) -> str | None:
+    """The transcribed strand: the value after the slash of ``strand1(gene/fusion)``
+    (Arriba writes the gene's strand before it, the strand the fusion RNA is
+    transcribed from after it; they differ for antisense transcription). None
+    when Arriba could not predict it (``.``)."""
+    _gene, _, fusion = (value or "").partition("/")
+    return fusion if fusion in ("+", "-") else None
+
+
+def _gene_strand(value: str) -> str:
+    gene = (value or "").partition("/")[0]
+    return gene if gene in ("+", "-") else ""
 
 
 def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
@@ -65,8 +71,14 @@ def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
     g5, others5 = split_genes(g1)
     g3, others3 = split_genes(row["gene2"])
     raw5, raw3 = row["breakpoint1"], row["breakpoint2"]
-    bp5 = parse_breakpoint(raw5, _strand(pick(row, "strand1(gene/fusion)")))
-    bp3 = parse_breakpoint(raw3, _strand(pick(row, "strand2(gene/fusion)")))
+    strand5, strand3 = pick(row, "strand1(gene/fusion)"), pick(row, "strand2(gene/fusion)")
+    bp5 = parse_breakpoint(raw5, _transcribed(strand5))
+    bp3 = parse_breakpoint(raw3, _transcribed(strand3))
+    # The assembled sequence is in transcription order only when both
+    # transcribed strands are known.
+    seq = None
+    if bp5.strand and bp3.strand:
+        seq = junction_sequence(pick(row, "fusion_transcript"), "|", "Arriba fusion_transcript")
     frame_raw = pick(row, "reading_frame")
     split = [pick(row, "split_reads1"), pick(row, "split_reads2")]
     junction = str(sum(int(x) for x in split)) if all(x.isdigit() for x in split) else ""
@@ -82,6 +94,10 @@ def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
         ("site5", pick(row, "site1")),
         ("site3", pick(row, "site2")),
         ("event_type", pick(row, "type")),
+        ("gene_strand5", _gene_strand(strand5)),
+        ("gene_strand3", _gene_strand(strand3)),
+        ("direction5", pick(row, "direction1")),
+        ("direction3", pick(row, "direction2")),
         ("caller_frame", normalise_frame(frame_raw) or ""),
         ("reading_frame", frame_raw),
         ("caller_transcript5", _dot(pick(row, "transcript_id1"))),
@@ -90,7 +106,7 @@ def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
         ("other_genes3", ",".join(others3)),
         ("sample", pick(row, "tumor_id", "sample", "Sample")),
     ]
-    return build_request(g5, bp5, g3, bp3, line, extra)
+    return build_request(g5, bp5, g3, bp3, line, extra, meaning="rna", sequence=seq)
 
 
 def _dot(v: str) -> str:

@@ -7,7 +7,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from fusionviz.models import FusionRequest, GenomicPosition, PartnerSpec, normalise_contig
+from fusionviz.models import (
+    BreakpointMeaning,
+    FusionRequest,
+    GenomicPosition,
+    JunctionSequence,
+    PartnerSpec,
+    normalise_contig,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +87,13 @@ def build_request(
     bp3: GenomicPosition,
     line: int,
     extra: Sequence[tuple[str, str]],
+    *,
+    meaning: BreakpointMeaning = "rna",
+    sequence: JunctionSequence | None = None,
 ) -> FusionRequest:
-    """A FusionRequest for a breakpoint-level row."""
+    """A FusionRequest for a breakpoint-level row. ``meaning`` says whether the
+    breakpoints are the exact bases of the fusion RNA or genomic DNA breakpoints;
+    ``sequence`` is the caller's assembled junction sequence, when it gives one."""
     text = f"{gene5}--{gene3} {bp5} / {bp3}"
     return FusionRequest(
         five_prime=PartnerSpec(gene=gene5, breakpoint=bp5),
@@ -89,7 +101,39 @@ def build_request(
         text=text,
         line=line,
         extra=tuple((k, v) for k, v in extra if v not in (None, "")),
+        breakpoint_meaning=meaning,
+        junction_sequence=sequence,
     )
+
+
+_GAP = "..."
+
+
+def junction_sequence(text: str, separator: str, source: str) -> JunctionSequence | None:
+    """The caller's fusion sequence split at the junction, in transcription order.
+
+    ``separator`` marks the junction (Arriba ``|``, FusionCatcher ``*``). Arriba
+    encloses non-templated bases in a second pair of pipes (``ACG|tc|TTA``), marks
+    splice sites inside the sequence with ``___``, mismatches in lower case,
+    insertions in brackets and unknown stretches with ``...``: splice marks and
+    brackets are dropped, case is normalised, and each side is kept only up to its
+    first gap from the junction. None when the text has no single junction.
+    """
+    raw = (text or "").strip()
+    if not raw or raw == "." or raw.count(separator) not in (1, 2):
+        return None
+    parts = raw.split(separator)
+    five, three = parts[0], parts[-1]
+    inserted = parts[1] if len(parts) == 3 else ""
+
+    def clean(s: str) -> str:
+        return re.sub(r"[^ACGTN]", "", s.replace("___", "").upper())
+
+    five = clean(five.rsplit(_GAP, 1)[-1])
+    three = clean(three.split(_GAP, 1)[0])
+    if not five or not three:
+        return None
+    return JunctionSequence(five, three, source, clean(inserted))
 
 
 def pick(row: Mapping[str, str], *names: str) -> str:

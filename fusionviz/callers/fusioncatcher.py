@@ -16,6 +16,7 @@ from fusionviz.callers.base import (
     Row,
     RowProblem,
     build_request,
+    junction_sequence,
     normalise_frame,
     parse_breakpoint,
     pick,
@@ -56,4 +57,5 @@ def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
         ("Predicted_effect", effect),
         ("Fusion_description", pick(row, "Fusion_description")),
     ]
-    return build_request(g5, bp5, g3, bp3, line, extra)
+    seq = junction_sequence(pick(row, "Fusion_sequence"), "*", "FusionCatcher Fusion_sequence")
+    return build_request(g5, bp5, g3, bp3, line, extra, meaning="rna", sequence=seq)

@@ -65,7 +65,9 @@ def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
         ("caller_transcript3", _dot(pick(row, "CDS_RIGHT_ID"))),
         ("sample", pick(row, "#sample", "sample", "Sample", "tumor_id")),
     ]
-    return build_request(g5, bp5, g3, bp3, line, extra)
+    # STAR-Fusion reports sense junctions of annotated genes: the breakpoint strand
+    # is the gene's and the transcribed strand alike; its breakpoints are RNA junctions.
+    return build_request(g5, bp5, g3, bp3, line, extra, meaning="rna")
 
 
 def _dot(v: str) -> str:
