@@ -1,21 +1,29 @@
-"""Place a genomic fusion breakpoint on one transcript (pure, no data access).
+"""Where one genomic base lies on one transcript (pure, no data access).
 
 Callers report a fusion as two genomic bases: for the 5' partner the LAST base it
 keeps, for the 3' partner the FIRST base it keeps (1-based; on the minus strand the
-last kept base of a 5' partner is the lowest coordinate of its kept part). This
-module says where such a base sits on a :class:`~fusionviz.models.Transcript` and
-which exon boundary the junction implies::
+last kept base of a 5' partner is the lowest coordinate of its kept part).
+:func:`classify` says where such a base sits on one
+:class:`~fusionviz.models.Transcript`; :mod:`fusionviz.placement` chooses among the
+transcripts of a gene and decides what the base means (RNA junction or DNA
+breakpoint). Drawn for a 5' partner on the + strand::
 
-    5' partner, + strand          kept ---------->|
-        exon k   [==========]  intron  [====== exon k+1
-                            ^ "exon_boundary" (last base of exon k)
-                               ^^^^^^ "splice_site" (+1..+10: snapped to exon k's end)
-                                          ^ "intronic" (implies exon k's end)
+    exon k   [==========]   intron k   [====== exon k+1
+                       ^ boundary (last base of exon k: a splice donor)
+                  ^ exonic, splice offset -3 (3 nt inside exon k)
+                          ^ intronic, retained 2, splice offset +2
 
-Signed offsets are counted in transcription order from the boundary the junction
-implies: positive = towards the transcript's 3' end. A 5' partner at ``+2`` keeps 2
-intronic bases after its exon's last base; a 3' partner at ``-56`` starts 56 bases
-before its exon's first base; ``-1`` on a 5' partner is one base inside the exon.
+Offsets count in transcription order along the RNA the junction would make:
+positive = towards the transcript's 3' end. For a 5' partner a splice offset of
+``-3`` is three bases before the end of its exon, ``+2`` two intronic bases after
+it; for a 3' partner ``-56`` is 56 intronic bases before the start of its exon,
+``+3`` three bases inside it. Two breakpoints whose splice offsets are equal
+describe the same RNA as the canonical junction when the shifted bases are
+identical on both sides (microhomology); see :mod:`fusionviz.placement`.
+
+Splice sites are the ends of exons 1..n-1 (donors, 5' role) and the starts of
+exons 2..n (acceptors, 3' role). The start of exon 1 is a transcription start and
+the end of the last exon a transcript end: never a splice site.
 """
 
 from __future__ import annotations
@@ -23,54 +31,84 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from fusionviz.coordinates import exon_tx_spans
 from fusionviz.errors import BreakpointError, ExonOutOfRangeError
 from fusionviz.models import Exon, Role, Transcript
 
-BreakpointKind = Literal[
-    "exon_boundary", "splice_site", "exonic", "intronic", "upstream", "downstream"
-]
+SiteKind = Literal["boundary", "exonic", "intronic", "upstream", "downstream"]
 
-#: Largest distance (bp) from a splice site still read as "the caller meant this
-#: boundary" (callers shift junctions inside microhomology by a few bases).
+#: Largest distance (nt) from a splice site at which a base is still "near" it:
+#: callers shift junctions inside microhomology by a few bases.
 SPLICE_SITE_WINDOW = 10
 
 
 @dataclass(frozen=True, slots=True)
-class BreakpointLocation:
-    """Where a breakpoint falls on one transcript and which boundary it implies.
+class Site:
+    """Where one genomic base lies on one transcript, for one role.
 
-    ``exon`` is the exon whose boundary (or, for ``exonic``, whose base) the
-    junction uses; None when the partner keeps nothing of the transcript.
-    ``tx_position`` is the cDNA position of the kept base after snapping to that
-    boundary (for ``exonic`` the base itself: frame is computed from it).
-    ``base_tx_position`` is the cDNA position of the reported base itself when it
-    is exonic, else None. ``offset`` is the signed distance (transcription order)
-    from ``boundary``, the genomic base of the implied boundary. ``intron`` is the
-    intron number (intron k follows exon k) for intronic and intronic splice-site
-    positions.
+    ``exon`` is the exon holding the base (boundary, exonic) or, for a base outside
+    every exon, the exon the role attaches to: for a 5' partner the exon before the
+    base, for a 3' partner the exon after it (None when there is none: a 5' base
+    upstream of the transcript, a 3' base downstream of it). ``anchor_tx`` is the
+    cDNA position of the last (5') / first (3') exonic base the partner keeps, and
+    ``retained`` the number of non-exonic bases (intron, flank) kept beyond it.
+    ``splice_exon``/``splice_offset`` name the nearest splice site for the role and
+    the signed distance to it (see the module docstring); None without one.
     """
 
-    transcript: str
-    gene: str
+    transcript: Transcript
     role: Role
-    contig: str
     position: int
-    kind: BreakpointKind
+    kind: SiteKind
     exon: int | None
-    tx_position: int | None
-    exact: bool
-    offset: int
-    boundary: int | None
-    base_tx_position: int | None
     intron: int | None
-    note: str
+    anchor_tx: int | None
+    retained: int
+    splice_exon: int | None
+    splice_offset: int | None
 
     @property
-    def is_canonical(self) -> bool:
-        """True when the junction is (or is snapped to) an exon boundary."""
-        return self.kind in ("exon_boundary", "splice_site", "intronic") or (
-            self.kind in ("upstream", "downstream") and self.exon is not None
-        )
+    def is_boundary(self) -> bool:
+        """True when the base is exactly a splice site of this transcript."""
+        return self.kind == "boundary"
+
+    @property
+    def near_splice_site(self) -> bool:
+        """True for a base off a splice site by at most :data:`SPLICE_SITE_WINDOW`."""
+        o = self.splice_offset
+        return o is not None and 0 < abs(o) <= SPLICE_SITE_WINDOW
+
+    def describe(self) -> str:
+        """One sentence: where the base is on this transcript."""
+        t = self.transcript
+        where = f"chr{t.contig}:{self.position}"
+        tx = f"{t.gene} ({t.label})"
+        if self.kind == "boundary":
+            edge = "last" if self.role == "5'" else "first"
+            return f"{where} is the {edge} base of {t.gene} exon {self.exon} ({t.label})"
+        if self.kind == "exonic":
+            text = f"{where} is inside {t.gene} exon {self.exon} ({t.label}, cDNA {self.anchor_tx})"
+            if self.near_splice_site:
+                text += f", {_off(self)} of its exon {self.splice_exon} splice site"
+            return text
+        if self.kind == "intronic":
+            return f"{where} is in intron {self.intron} of {tx}, {_off(self)} of exon {self.exon}"
+        side = "upstream" if self.kind == "upstream" else "downstream"
+        return f"{where} is {self.retained or _outside(self)} bp {side} of {tx}"
+
+
+def _off(site: Site) -> str:
+    o = site.splice_offset or 0
+    role5 = site.role == "5'"
+    if role5:
+        return f"{-o} nt before the end" if o < 0 else f"{o} nt after the end"
+    return f"{-o} nt before the start" if o < 0 else f"{o} nt after the start"
+
+
+def _outside(site: Site) -> int:
+    t = site.transcript
+    lo, hi = min(e.start for e in t.exons), max(e.end for e in t.exons)
+    return lo - site.position if site.position < lo else site.position - hi
 
 
 def _check_role(role: str) -> None:
@@ -102,17 +140,9 @@ def exon_boundary_position(transcript: Transcript, exon: int, role: Role) -> int
     )
 
 
-def _tx_spans(t: Transcript) -> list[tuple[int, int]]:
-    spans, first = [], 1
-    for e in t.exons:
-        spans.append((first, first + e.length - 1))
-        first += e.length
-    return spans
-
-
-def locate(transcript: Transcript, position: int, role: Role) -> BreakpointLocation:
-    """Classify genomic ``position`` (last kept base of a 5' partner, first kept
-    base of a 3' partner) on ``transcript``.
+def classify(transcript: Transcript, position: int, role: Role) -> Site:
+    """Where genomic ``position`` (last kept base of a 5' partner, first kept base of
+    a 3' partner) lies on ``transcript``.
 
     Raises BreakpointError for a bad role, a non-positive position or a transcript
     without exons.
@@ -123,176 +153,61 @@ def locate(transcript: Transcript, position: int, role: Role) -> BreakpointLocat
         raise BreakpointError(f"breakpoint position must be a positive integer, not {position!r}")
     if not t.exons:
         raise BreakpointError(f"{t.gene} {t.label} has no exons to place a breakpoint on")
-    plus = t.strand == "+"
-    # Transcription-order coordinate: grows from the transcript's 5' end to its 3' end.
-    s = position if plus else -position
-    exons = t.exons
-    spans = _tx_spans(t)
-    heads = [(_five_end(t, e) if plus else -_five_end(t, e)) for e in exons]
-    tails = [(_three_end(t, e) if plus else -_three_end(t, e)) for e in exons]
-    where = f"chr{t.contig}:{position}"
-    ident = f"{t.gene} {{}} ({t.label})"
-    n = len(exons)
-
-    def make(kind, i, tx, exact, offset, boundary, base_tx=None, intron=None, note=""):
-        return BreakpointLocation(
-            transcript=t.label,
-            gene=t.gene,
-            role=role,
-            contig=t.contig,
-            position=position,
-            kind=kind,
-            exon=None if i is None else exons[i].number,
-            tx_position=tx,
-            exact=exact,
-            offset=offset,
-            boundary=boundary,
-            base_tx_position=base_tx,
-            intron=intron,
-            note=note,
-        )
-
-    def exon_name(i: int) -> str:
-        return ident.format(f"exon {exons[i].number}")
-
-    def snap(i: int, kind: BreakpointKind, note: str, intron=None, base_tx=None):
-        """Junction at exon i's role boundary (5': its end, 3': its start)."""
-        if role == "5'":
-            tx, b = spans[i][1], tails[i]
-        else:
-            tx, b = spans[i][0], heads[i]
-        return make(kind, i, tx, False, s - b, abs(b), base_tx, intron, note)
-
-    # Outside the transcript.
-    if s < heads[0]:
-        dist = heads[0] - s
-        if role == "3'":
-            return snap(
-                0,
-                "upstream",
-                f"{where} is {dist} bp upstream of {t.gene} ({t.label}); the 3' partner "
-                f"would start at exon {exons[0].number}",
-            )
-        return make(
-            "upstream",
-            None,
-            None,
-            False,
-            -dist,
-            abs(heads[0]),
-            None,
-            None,
-            f"{where} is {dist} bp upstream of {t.gene} ({t.label}); the 5' partner keeps "
-            "none of this transcript",
-        )
-    if s > tails[-1]:
-        dist = s - tails[-1]
-        if role == "5'":
-            return snap(
-                n - 1,
-                "downstream",
-                f"{where} is {dist} bp downstream of {t.gene} ({t.label}); the 5' partner "
-                f"would keep the whole transcript up to exon {exons[-1].number}",
-            )
-        return make(
-            "downstream",
-            None,
-            None,
-            False,
-            dist,
-            abs(tails[-1]),
-            None,
-            None,
-            f"{where} is {dist} bp downstream of {t.gene} ({t.label}); the 3' partner keeps "
-            "none of this transcript",
-        )
-
-    for i in range(n):
+    sign = 1 if t.strand == "+" else -1
+    s = sign * position  # transcription-order coordinate
+    heads = [sign * _five_end(t, e) for e in t.exons]
+    tails = [sign * _three_end(t, e) for e in t.exons]
+    spans = exon_tx_spans(t)
+    for i in range(len(t.exons)):
         if heads[i] <= s <= tails[i]:
-            base_tx = spans[i][0] + (s - heads[i])
-            if role == "5'":
-                off = s - tails[i]  # <= 0 inside the exon
-                if off == 0:
-                    return make(
-                        "exon_boundary",
-                        i,
-                        base_tx,
-                        True,
-                        0,
-                        position,
-                        base_tx,
-                        None,
-                        f"{where} is the last base of {exon_name(i)}",
-                    )
-                if -off <= SPLICE_SITE_WINDOW:
-                    return snap(
-                        i,
-                        "splice_site",
-                        f"{where} is {-off} bp before the end of {exon_name(i)} (near its "
-                        "splice site; read as the exon boundary)",
-                        base_tx=base_tx,
-                    )
-            else:
-                off = s - heads[i]  # >= 0 inside the exon
-                if off == 0:
-                    return make(
-                        "exon_boundary",
-                        i,
-                        base_tx,
-                        True,
-                        0,
-                        position,
-                        base_tx,
-                        None,
-                        f"{where} is the first base of {exon_name(i)}",
-                    )
-                if off <= SPLICE_SITE_WINDOW:
-                    return snap(
-                        i,
-                        "splice_site",
-                        f"{where} is {off} bp after the start of {exon_name(i)} (near its "
-                        "splice site; read as the exon boundary)",
-                        base_tx=base_tx,
-                    )
-            # A genuine exonic (non-canonical) junction: keep the exact base.
-            b = tails[i] if role == "5'" else heads[i]
-            edge = "end" if role == "5'" else "start"
-            return make(
-                "exonic",
-                i,
-                base_tx,
-                False,
-                s - b,
-                abs(b),
-                base_tx,
-                None,
-                f"{where} is inside {exon_name(i)} (cDNA {base_tx}, {abs(s - b)} bp from its "
-                f"{edge}): a non-canonical exonic junction",
-            )
-        if i + 1 < n and tails[i] < s < heads[i + 1]:
-            intron = exons[i].number
-            # 5' partner: the preceding exon's end; 3' partner: the following exon's start.
-            j = i if role == "5'" else i + 1
-            b = tails[j] if role == "5'" else heads[j]
-            dist = abs(s - b)
-            side = "after the end" if role == "5'" else "before the start"
-            if dist <= SPLICE_SITE_WINDOW:
-                return snap(
-                    j,
-                    "splice_site",
-                    f"{where} is {dist} bp {side} of {exon_name(j)} (intron {intron}, near "
-                    "the splice site; read as the exon boundary)",
-                    intron=intron,
-                )
-            return snap(
-                j,
-                "intronic",
-                f"{where} is in intron {intron} of {t.gene} ({t.label}), {dist} bp {side} of "
-                f"exon {exons[j].number}; the junction implies exon {exons[j].number}",
-                intron=intron,
-            )
-    # Unreachable for well-formed transcripts (exons ordered, non-overlapping).
-    raise BreakpointError(
-        f"{where} could not be placed on {t.gene} {t.label}: its exons are not in "
-        "transcription order"
-    )
+            return _exonic(t, position, role, i, spans[i][0] + (s - heads[i]))
+        if i + 1 < len(t.exons) and tails[i] < s < heads[i + 1]:
+            return _intronic(t, position, role, i, s - tails[i], heads[i + 1] - s)
+    n = len(t.exons)
+    if s < heads[0]:
+        # Upstream: a 3' partner keeps the flank then exon 1 (a transcription start,
+        # not a splice site); a 5' partner keeps nothing of this transcript.
+        if role == "3'":
+            return Site(t, role, position, "upstream", 1, None, 1, heads[0] - s, None, None)
+        return Site(t, role, position, "upstream", None, None, None, 0, None, None)
+    if role == "5'":
+        return Site(
+            t, role, position, "downstream", n, None, spans[-1][1], s - tails[-1], None, None
+        )
+    return Site(t, role, position, "downstream", None, None, None, 0, None, None)
+
+
+def _exonic(t: Transcript, position: int, role: Role, i: int, tx: int) -> Site:
+    """A base inside exon i (0-based) at cDNA ``tx``."""
+    spans = exon_tx_spans(t)
+    n = len(t.exons)
+    number = t.exons[i].number
+    if role == "5'":
+        # Donors: the end of this exon (not the last exon) and the previous exon's end.
+        options = []
+        if i < n - 1:
+            options.append((t.exons[i].number, tx - spans[i][1]))
+        if i > 0:
+            options.append((t.exons[i - 1].number, tx - spans[i - 1][1]))
+    else:
+        options = []
+        if i > 0:
+            options.append((t.exons[i].number, tx - spans[i][0]))
+        if i < n - 1:
+            options.append((t.exons[i + 1].number, tx - spans[i + 1][0]))
+    splice_exon, offset = min(options, key=lambda o: abs(o[1])) if options else (None, None)
+    kind: SiteKind = "boundary" if offset == 0 else "exonic"
+    return Site(t, role, position, kind, number, None, tx, 0, splice_exon, offset)
+
+
+def _intronic(t: Transcript, position: int, role: Role, i: int, after: int, before: int) -> Site:
+    """A base in intron i+1 (after exon i, 0-based): ``after`` bases past exon i's end,
+    ``before`` bases before exon i+1's start, in transcription order."""
+    spans = exon_tx_spans(t)
+    intron = t.exons[i].number
+    if role == "5'":
+        return Site(
+            t, role, position, "intronic", intron, intron, spans[i][1], after, intron, after
+        )
+    nxt = t.exons[i + 1].number
+    return Site(t, role, position, "intronic", nxt, intron, spans[i + 1][0], before, nxt, -before)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from fusionviz.models import Exon, ExonCoding, Region, Transcript
+from fusionviz.errors import ExonOutOfRangeError
+from fusionviz.models import Exon, ExonCoding, Region, Role, Transcript
 
 
 def _tx_offset_in_exon(t: Transcript, exon: Exon, pos: int) -> int:
@@ -194,3 +195,15 @@ def c_position(t: Transcript, tx: int) -> str:
     if tx > b:
         return f"*{tx - b}"
     return str(tx - a + 1)
+
+
+def exon_boundary_tx(t: Transcript, exon: int, role: Role) -> int:
+    """cDNA position of the kept boundary of ``exon``: its last base for the 5'
+    partner, its first base for the 3' partner."""
+    if not 1 <= exon <= t.n_exons:
+        raise ExonOutOfRangeError(
+            f"{t.gene} exon {exon} is out of range: {t.label} has exons 1-{t.n_exons}"
+            f"{' (' + t.name + ')' if t.name != t.label else ''}"
+        )
+    first, last = exon_tx_spans(t)[exon - 1]
+    return last if role == "5'" else first

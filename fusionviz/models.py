@@ -39,7 +39,9 @@ from typing import Literal
 
 Strand = Literal["+", "-"]
 Frame = Literal["in-frame", "out-of-frame", "not-applicable"]
-Region = Literal["CDS", "5'UTR", "3'UTR", "non-coding"]
+#: Where a partner's junction base lies. ``antisense``: the fusion RNA runs against the
+#: partner gene's strand; ``intergenic``: no gene holds the base.
+Region = Literal["CDS", "5'UTR", "3'UTR", "non-coding", "antisense", "intergenic"]
 DomainStatus = Literal["retained", "truncated", "lost"]
 Role = Literal["5'", "3'"]
 #: What a genomic breakpoint names. ``rna``: the exact last (5') / first (3') base
@@ -207,6 +209,45 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Locus:
+    """A gene of any biotype (GENCODE/Ensembl), for bases no coding transcript holds."""
+
+    symbol: str
+    gene_id: str | None
+    biotype: str
+    contig: str
+    start: int
+    end: int
+    strand: Strand
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """How a genomic breakpoint was read, for the report.
+
+    ``reading`` is one of ``exon boundary``, ``microhomology`` (both breakpoints
+    off their boundaries by the same shift: the canonical junction), ``exact bases``
+    (a non-canonical RNA junction: the bases given are kept), ``retained intron``
+    (an RNA junction keeping intronic or flanking bases), ``DNA breakpoint``
+    (splicing to the flanking exons implied), ``antisense``, ``non-coding`` or
+    ``intergenic``. ``statements`` say what was done in words (every
+    reinterpretation of the input); ``alternatives`` other readings of the base.
+    """
+
+    role: Role
+    position: GenomicPosition
+    meaning: BreakpointMeaning
+    reading: str
+    transcript: str | None
+    exon: int | None
+    intron: int | None = None
+    retained: int = 0
+    statements: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PartnerSpec:
     """What the user said about one partner: a gene or transcript and an exon,
     or a genomic breakpoint."""
@@ -266,12 +307,17 @@ class DomainVerdict:
 
 @dataclass(frozen=True, slots=True)
 class PartnerResult:
-    """One partner of an annotated fusion."""
+    """One partner of an annotated fusion.
+
+    ``transcript`` and ``exon`` are None only for a partner that no coding
+    transcript holds (a lncRNA, pseudogene or intergenic base: ``locus`` says what
+    it is); ``placement`` says how a genomic breakpoint was read.
+    """
 
     role: Role
     gene: str
-    transcript: Transcript
-    exon: int
+    transcript: Transcript | None
+    exon: int | None
     region: Region
     cds_boundary_nt: int | None
     phase: int | None
@@ -281,6 +327,15 @@ class PartnerResult:
     domains: tuple[DomainVerdict, ...]
     exon_aa_ranges: tuple[tuple[int, int, int], ...] = ()
     sequence: ProteinSequence | None = None
+    placement: Placement | None = None
+    locus: Locus | None = None
+
+    @property
+    def transcript_label(self) -> str:
+        """The transcript used (versioned ID), or what the partner is without one."""
+        if self.transcript is not None:
+            return self.transcript.label
+        return f"{self.locus.symbol} ({self.locus.biotype})" if self.locus else self.region
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +351,9 @@ class Junction:
     bases_from_3p: int
     junction_residue: str | None
     explanation: tuple[str, ...]
+    inserted_bases: int = 0
+    unread_bases: int = 0
+    verified: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,12 +376,18 @@ class ProteinSegment:
 
 @dataclass(frozen=True, slots=True)
 class FusionProtein:
-    """The predicted fusion protein."""
+    """The predicted fusion protein.
+
+    ``length`` is None when it is not known; ``conditional_length`` is the length
+    the protein would have if an unverified in-frame reading holds (no stop codon
+    in bases the annotation does not give).
+    """
 
     length: int | None
     segments: tuple[ProteinSegment, ...]
     sequence: str | None
     notes: tuple[str, ...] = ()
+    conditional_length: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +400,18 @@ class ExonNumberingAlternative:
     three_exon: int
     frame: Frame
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class JunctionReading:
+    """The same genomic junction read on another transcript pair."""
+
+    five_transcript: str
+    five_exon: int | None
+    three_transcript: str
+    three_exon: int | None
+    frame: Frame
+    junction_class: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +436,7 @@ class AnnotatedFusion:
     provenance: tuple[SourceInfo, ...]
     warnings: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = field(default=())
+    junction_readings: tuple[JunctionReading, ...] = ()
 
     @property
     def frame(self) -> Frame:

@@ -86,17 +86,46 @@ def _domain_dict(v: DomainVerdict) -> dict[str, Any]:
     }
 
 
+def _placement_dict(p: PartnerResult) -> dict[str, Any] | None:
+    pl = p.placement
+    if pl is None:
+        return None
+    return {
+        "position": str(pl.position),
+        "meaning": pl.meaning,
+        "reading": pl.reading,
+        "transcript": pl.transcript,
+        "exon": pl.exon,
+        "intron": pl.intron,
+        "retained_bases": pl.retained,
+        "statements": list(pl.statements),
+        "alternatives": list(pl.alternatives),
+    }
+
+
+def _locus_dict(p: PartnerResult) -> dict[str, Any] | None:
+    loc = p.locus
+    if loc is None:
+        return None
+    return {
+        "symbol": loc.symbol,
+        "gene_id": loc.gene_id,
+        "biotype": loc.biotype,
+        "span": f"chr{loc.contig}:{loc.start}-{loc.end}:{loc.strand}",
+    }
+
+
 def _partner_dict(p: PartnerResult) -> dict[str, Any]:
     t = p.transcript
     return {
         "gene": p.gene,
-        "transcript_id": t.transcript_id,
-        "transcript_name": t.name,
-        "refseq": t.refseq,
-        "mane_select": t.is_mane_select,
-        "canonical": t.is_canonical,
+        "transcript_id": t.transcript_id if t else None,
+        "transcript_name": t.name if t else None,
+        "refseq": t.refseq if t else None,
+        "mane_select": t.is_mane_select if t else False,
+        "canonical": t.is_canonical if t else False,
         "exon": p.exon,
-        "exon_count": t.n_exons,
+        "exon_count": t.n_exons if t else None,
         "region": p.region,
         "cds_boundary_nt": p.cds_boundary_nt,
         "phase": p.phase,
@@ -105,7 +134,13 @@ def _partner_dict(p: PartnerResult) -> dict[str, Any]:
         "kept_aa": list(p.kept_aa) if p.kept_aa else None,
         "domains": [_domain_dict(v) for v in p.domains],
         "sequence_available": p.sequence is not None,
+        "placement": _placement_dict(p),
+        "locus": _locus_dict(p),
     }
+
+
+def _label(p: PartnerResult) -> str:
+    return p.transcript_label
 
 
 def provenance_dict(af: AnnotatedFusion) -> dict[str, Any]:
@@ -114,8 +149,8 @@ def provenance_dict(af: AnnotatedFusion) -> dict[str, Any]:
         "tool": f"fusionviz {__version__}",
         "sources": [s.as_dict() for s in af.provenance],
         "transcripts": {
-            "five_prime": af.five_prime.transcript.label,
-            "three_prime": af.three_prime.transcript.label,
+            "five_prime": _label(af.five_prime),
+            "three_prime": _label(af.three_prime),
         },
     }
 
@@ -131,7 +166,11 @@ def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, A
         "frame": af.frame,
         "junction_class": j.junction_class,
         "fusion_protein_length": af.protein.length,
+        "frame_verified": j.verified,
+        "conditional_protein_length": af.protein.conditional_length,
         "junction": {
+            "inserted_bases": j.inserted_bases,
+            "unread_bases": j.unread_bases,
             "five_end_phase": j.five_end_phase,
             "three_start_phase": j.three_start_phase,
             "split_codon": j.split_codon,
@@ -170,6 +209,17 @@ def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, A
             }
             for a in af.alternatives
         ],
+        "junction_readings": [
+            {
+                "five_prime_transcript": r.five_transcript,
+                "five_prime_exon": r.five_exon,
+                "three_prime_transcript": r.three_transcript,
+                "three_prime_exon": r.three_exon,
+                "frame": r.frame,
+                "junction_class": r.junction_class,
+            }
+            for r in af.junction_readings
+        ],
         "warnings": list(af.warnings),
         "caller_fields": dict(af.extra),
         "provenance": provenance_dict(af),
@@ -184,7 +234,7 @@ def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, A
 
 def composition(af: AnnotatedFusion) -> str:
     """The fusion protein's parts ('SQSTM1 aa 1-251 + junction codon ... + ALK aa 1024-1620')."""
-    from fusionviz.annotate import composition as _composition
+    from fusionviz.verdicts import composition as _composition
 
     return _composition(af.protein)
 
@@ -198,22 +248,14 @@ def to_text(af: AnnotatedFusion, known: KnownMatch | None = None) -> str:
     if af.request.text:
         w(f"  input        {af.request.text}\n")
     for label, p in (("5' partner", p5), ("3' partner", p3)):
-        t = p.transcript
-        refseq = f", RefSeq {t.refseq}" if t.refseq else ""
-        w(f"  {label}   {p.gene} {t.display}{refseq}\n")
-        boundary = f"CDS nt {p.cds_boundary_nt}" if p.cds_boundary_nt is not None else p.region
-        phase_name = "end phase" if p.role == "5'" else "start phase"
-        phase = f", {phase_name} {p.phase}" if p.phase is not None else ""
-        which = "last" if p.role == "5'" else "first"
-        w(
-            f"               exon {p.exon} of {t.n_exons}: {boundary}{phase}; "
-            f"{p.genomic_boundary} ({which} base kept)\n"
-        )
+        _partner_text(w, label, p)
     w(f"  junction     {j.junction_class}\n")
     w("  frame        " + "\n               ".join(j.explanation) + "\n")
     if j.junction_residue:
         w(f"  junction aa  {j.junction_residue}\n")
     length = f"{af.protein.length} aa" if af.protein.length else "length unknown"
+    if af.protein.conditional_length:
+        length = f"{af.protein.conditional_length} aa if the unread bases hold no stop (unverified)"
     w(f"  protein      {length}: {composition(af)}\n")
     for n in af.protein.notes:
         w(f"               note: {n}\n")
@@ -228,6 +270,15 @@ def to_text(af: AnnotatedFusion, known: KnownMatch | None = None) -> str:
             w(f"      {v.status:<9}{kept:>5}  {d.start:>5}-{d.end:<5} {d.name}  [{d.source}]\n")
     if known is not None:
         w(f"  known        {known.describe()}\n")
+    if af.junction_readings:
+        w("  same junction on other transcripts\n")
+        for r in af.junction_readings[:10]:
+            w(
+                f"      {r.five_transcript} e{r.five_exon} :: {r.three_transcript} "
+                f"e{r.three_exon}: {r.frame} ({r.junction_class})\n"
+            )
+        if len(af.junction_readings) > 10:
+            w(f"      (+{len(af.junction_readings) - 10} more in the JSON output)\n")
     if af.alternatives:
         w("  exon-numbering check\n")
         for a in af.alternatives:
@@ -241,12 +292,36 @@ def to_text(af: AnnotatedFusion, known: KnownMatch | None = None) -> str:
     return out.getvalue()
 
 
+def _partner_text(w, label: str, p: PartnerResult) -> None:
+    t = p.transcript
+    which = "last" if p.role == "5'" else "first"
+    if t is None:
+        what = p.locus.biotype if p.locus is not None else p.region
+        w(f"  {label}   {p.gene} ({what}; no protein-coding transcript)\n")
+        w(f"               {p.genomic_boundary} ({which} base kept)\n")
+        return
+    refseq = f", RefSeq {t.refseq}" if t.refseq else ""
+    w(f"  {label}   {p.gene} {t.display}{refseq}\n")
+    boundary = f"CDS nt {p.cds_boundary_nt}" if p.cds_boundary_nt is not None else p.region
+    phase_name = "end phase" if p.role == "5'" else "start phase"
+    phase = f", {phase_name} {p.phase}" if p.phase is not None else ""
+    retained = ""
+    if p.placement is not None and p.placement.retained:
+        retained = f" + {p.placement.retained} nt beyond the exon"
+    w(
+        f"               exon {p.exon} of {t.n_exons}{retained}: {boundary}{phase}; "
+        f"{p.genomic_boundary} ({which} base kept)\n"
+    )
+    if p.placement is not None:
+        w(f"               read as: {p.placement.reading} ({p.placement.meaning.upper()})\n")
+
+
 def provenance_line(af: AnnotatedFusion) -> str:
     """One line: tool, sources with versions, transcripts used."""
     sources = "; ".join(f"{s.name} {s.version}" for s in af.provenance)
     return (
         f"fusionviz {__version__}; {sources}; transcripts "
-        f"{af.five_prime.transcript.label}, {af.three_prime.transcript.label}"
+        f"{_label(af.five_prime)}, {_label(af.three_prime)}"
     )
 
 
@@ -287,7 +362,7 @@ def tsv_row(af: AnnotatedFusion, known: KnownMatch | None = None) -> list[str]:
         af.junction.junction_class,
         af.protein.length,
         p5.gene,
-        p5.transcript.label,
+        _label(p5),
         p5.exon,
         p5.region,
         p5.cds_boundary_nt,
@@ -295,7 +370,7 @@ def tsv_row(af: AnnotatedFusion, known: KnownMatch | None = None) -> list[str]:
         p5.genomic_boundary,
         kept(p5),
         p3.gene,
-        p3.transcript.label,
+        _label(p3),
         p3.exon,
         p3.region,
         p3.cds_boundary_nt,
@@ -343,8 +418,8 @@ def fasta_record(af: AnnotatedFusion, width: int = 60) -> str | None:
     sources = ",".join(f"{s.name}_{s.version}".replace(" ", "_") for s in af.provenance[:1])
     desc = (
         f"{af.names.hgnc} {af.names.short} {af.frame} length={len(seq)} "
-        f"5p={af.five_prime.transcript.label}:e{af.five_prime.exon} "
-        f"3p={af.three_prime.transcript.label}:e{af.three_prime.exon} "
+        f"5p={_label(af.five_prime)}:e{af.five_prime.exon} "
+        f"3p={_label(af.three_prime)}:e{af.three_prime.exon} "
         f"source={sources} fusionviz={__version__}"
     )
     if "X" in seq:

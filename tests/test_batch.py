@@ -246,9 +246,10 @@ def test_real_fusioncatcher_h2228_eml4_alk_intronic_donor(tmp_path, shared_dir, 
     run_batch(path / "final-list_candidate-fusion-genes.txt", tmp_path / "o", source)
     rows = _tsv(tmp_path / "o" / "fusions.tsv")
     eml4 = next(r for r in rows if r["name"] == "EML4::ALK")
-    # 2:42264951 is 220 bp after MANE exon 6: read as the exon 6 donor, and said so
-    assert (eml4["exon5"], eml4["exon3"]) == ("6", "20")
-    assert "220 bp" in eml4["warnings"]
+    # 2:42264951 is 220 bp after MANE exon 6 but the exact end of EML4-202 exon 7 (the
+    # extra exon of variant 3b): the exact boundary wins, and MANE's reading is said
+    assert (eml4["exon5"], eml4["exon3"]) == ("7", "20")
+    assert "220 nt after the end of exon 6" in eml4["warnings"]
 
 
 def test_real_spike_in_intronic_junction_explains_the_arriba_disagreement(
@@ -257,15 +258,18 @@ def test_real_spike_in_intronic_junction_explains_the_arriba_disagreement(
     run_batch(shared_dir / "callers/fusion-report/arriba.tsv", tmp_path / "o", source)
     rows = _tsv(tmp_path / "o" / "fusions.tsv")
     eml4 = next(r for r in rows if r["name"] == "EML4::ALK")
-    # 2 bp into EML4 intron 14 and 56 bp before ALK exon 20: read as E14;A20 (out of
-    # frame), but the 58 retained intronic bases would restore the frame Arriba reports
+    # 2 nt into EML4 intron 14 and 56 nt before ALK exon 20 (the synthetic spike-in): the
+    # RNA keeps those 58 intronic bases; Arriba's assembled sequence reads them without a
+    # stop codon, so the in-frame call is verified and agrees with Arriba's
     assert (eml4["short_name"], eml4["frame"], eml4["frame_check"]) == (
         "E14;A20",
-        "out-of-frame",
-        "differs",
+        "in-frame",
+        "agrees",
     )
-    reason = eml4["frame_check_reason"]
-    assert "2 bp after the 5' exon end and 56 bp before the 3' exon start" in reason
-    assert "the junction reads in-frame" in reason
+    record = next(
+        json.loads(x) for x in (tmp_path / "o" / "fusions.jsonl").open() if "EML4::ALK" in x
+    )
+    assert record["frame_verified"] is True
+    assert any("Arriba fusion_transcript" in e for e in record["junction"]["explanation"])
     fgfr3 = next(r for r in rows if r["name"] == "FGFR3::TACC3")
     assert (fgfr3["frame"], fgfr3["frame_check"]) == ("out-of-frame", "agrees")

@@ -56,7 +56,7 @@ def annotate_request(
     out = [Annotated(first, frame_check(first), "default")]
     if not all_transcripts:
         return out
-    seen = {(first.five_prime.transcript.label, first.three_prime.transcript.label)}
+    seen = {(first.five_prime.transcript_label, first.three_prime.transcript_label)}
     ts5 = [req.five_prime.transcript] if req.five_prime.transcript else None
     ts3 = [req.three_prime.transcript] if req.three_prime.transcript else None
     c5 = ts5 or [t.label for t in _transcript_choices(first.five_prime.gene, source)]
@@ -70,7 +70,7 @@ def annotate_request(
                 af = annotate_fn(req, source, transcript5=a, transcript3=b)
             except FusionvizError:
                 continue
-            key = (af.five_prime.transcript.label, af.three_prime.transcript.label)
+            key = (af.five_prime.transcript_label, af.three_prime.transcript_label)
             if key != (a, b) and key in seen - {(a, b)}:
                 continue
             # The caller's frame call is about its own transcripts: compare it with

@@ -1,10 +1,33 @@
-"""fusionviz's frame call against the caller's own, with the reason when they differ."""
+"""fusionviz's frame call against the caller's own, with the reason when they differ.
+
+``differs`` whenever the caller made an in/out-of-frame call and fusionviz did not
+make the same one (a fusionviz ``not-applicable`` included). The reason names the
+real cause, from a fixed set of classes (:data:`REASON_CLASSES`), so that every
+disagreement can be counted and checked (``benchmarks/peer_agreement.py``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from fusionviz.models import AnnotatedFusion, Transcript
+
+#: Reason classes, in the order they are tried (the first that applies names the row).
+REASON_CLASSES = (
+    "antisense orientation",
+    "non-coding or intergenic partner",
+    "stop codon read in the unread bases",
+    "intronic bases kept (sequence unknown)",
+    "caller's transcripts read so at the same junction",
+    "caller's own sequence has a stop",
+    "exact bases off a splice site",
+    "non-templated bases at the junction",
+    "other transcripts at the same junction",
+    "caller used other transcripts",
+    "no coding sequence on one side",
+    "unverified in-frame reading",
+    "unexplained",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +37,7 @@ class FrameCheck:
     status: str  # "agrees", "differs" or "" (caller made no comparable call)
     caller_frame: str
     reason: str = ""
+    reason_class: str = ""
 
 
 def _extra(af: AnnotatedFusion) -> dict[str, str]:
@@ -25,78 +49,143 @@ def frame_check(af: AnnotatedFusion) -> FrameCheck:
     with ours and say why they differ."""
     extra = _extra(af)
     theirs = extra.get("caller_frame", "")
-    if theirs not in ("in-frame", "out-of-frame") or af.frame == "not-applicable":
+    if theirs not in ("in-frame", "out-of-frame"):
         return FrameCheck("", theirs)
-    if theirs == af.frame:
+    if theirs == af.frame and (af.junction.verified or theirs == "out-of-frame"):
         return FrameCheck("agrees", theirs)
+    if theirs == af.frame:
+        # The caller read the bases fusionviz could not: same call, ours conditional.
+        return FrameCheck("agrees", theirs, "fusionviz's in-frame reading is unverified")
+    caller = extra.get("caller", "the caller")
+    found = _reasons(af, theirs, extra)
+    cls = next((c for c in REASON_CLASSES if c in found), "unexplained")
+    head = f"{caller} says {theirs}; fusionviz says {af.frame} ({_where(af)})"
+    parts = [head] + [found[c] for c in REASON_CLASSES if c in found]
+    return FrameCheck("differs", theirs, "; ".join(parts), cls)
+
+
+def _where(af: AnnotatedFusion) -> str:
     p5, p3, j = af.five_prime, af.three_prime, af.junction
-    why = [
-        f"{extra.get('caller', 'the caller')} says {theirs}; fusionviz says {af.frame} on "
+    if p5.transcript is None or p3.transcript is None:
+        return j.junction_class
+    return (
         f"{p5.transcript.label} exon {p5.exon} (end phase {_ph(j.five_end_phase)}) :: "
-        f"{p3.transcript.label} exon {p3.exon} (start phase {_ph(j.three_start_phase)})"
-    ]
-    t5, t3 = extra.get("caller_transcript5", ""), extra.get("caller_transcript3", "")
-    used = []
-    if t5 and not _same_tx(t5, p5.transcript):
-        used.append(f"5' {t5}")
-    if t3 and not _same_tx(t3, p3.transcript):
-        used.append(f"3' {t3}")
+        f"{p3.transcript.label} exon {p3.exon} (start phase {_ph(j.three_start_phase)}), "
+        f"{j.junction_class}"
+    )
+
+
+def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[str, str]:
+    """Every reason class that applies to this row, with its sentence."""
+    p5, p3, j = af.five_prime, af.three_prime, af.junction
+    out: dict[str, str] = {}
+    for p in (p5, p3):
+        if p.region == "antisense":
+            out["antisense orientation"] = (
+                f"{p.gene} is joined antisense (the fusion RNA runs against its strand): "
+                f"no {p.gene} protein"
+            )
+        if p.transcript is None:
+            what = p.placement.statements[-1] if p.placement and p.placement.statements else ""
+            out["non-coding or intergenic partner"] = what or f"{p.gene} has no coding transcript"
+    text = " ".join(j.explanation)
+    if "stop codon" in j.explanation[0] and "before the" in j.explanation[0]:
+        out["stop codon read in the unread bases"] = j.explanation[0]
+    elif "keeps" in text and "cannot be predicted" in text:
+        out["intronic bases kept (sequence unknown)"] = j.explanation[0]
+    seq_stop = _caller_sequence_stop(af) if theirs == "in-frame" else None
+    if seq_stop:
+        out["caller's own sequence has a stop"] = seq_stop
+    offs = [p for p in (p5, p3) if p.placement and p.placement.reading != "exon boundary"]
+    for p in offs:
+        pl = p.placement
+        assert pl is not None
+        if pl.reading in ("exact bases", "retained intron"):
+            out["exact bases off a splice site"] = (
+                f"{pl.statements[0] if pl.statements else p.gene}; fusionviz keeps the exact bases "
+                "(a caller that moves them onto the exon boundary reads another frame)"
+            )
+            break
+    if j.inserted_bases % 3:
+        out["non-templated bases at the junction"] = (
+            f"{j.inserted_bases} non-templated base(s) between the partners shift the frame"
+        )
+    same = [r for r in af.junction_readings if r.frame == theirs]
+    mine = _callers_reading(af, extra, same)
+    if mine:
+        out["caller's transcripts read so at the same junction"] = mine
+    if same:
+        listed = ", ".join(
+            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}"
+            for r in same[:4]
+        )
+        more = f" (+{len(same) - 4} more)" if len(same) > 4 else ""
+        out["other transcripts at the same junction"] = f"{theirs} on {listed}{more}"
+    used = _caller_transcripts(af, extra)
     if used:
-        why.append(f"the caller used other transcripts ({', '.join(used)})")
-    kept = _junction_shift(af)
-    if kept is not None:
-        n5, n3, frame_if_kept = kept
-        why.append(
-            f"the caller's junction is {_bases(n5, n3)} from the exon boundaries fusionviz "
-            f"uses; if the RNA keeps exactly the caller's bases the junction reads "
-            f"{frame_if_kept} (stop codons in those bases not checked)"
+        out["caller used other transcripts"] = f"the caller used {used}"
+    if af.frame == "not-applicable" and j.junction_class.split("::")[0] in ("5'UTR", "3'UTR"):
+        out["no coding sequence on one side"] = j.explanation[0]
+    if af.frame == "in-frame" and not j.verified:
+        out["unverified in-frame reading"] = (
+            f"{j.unread_bases} nt read in frame are not in the annotation used"
         )
-    other = [a for a in af.alternatives if a.frame == theirs]
-    if other:
-        alts = ", ".join(
-            f"{a.five_transcript} exon {a.five_exon} :: {a.three_transcript} exon {a.three_exon}"
-            for a in other[:3]
-        )
-        why.append(f"{theirs} on other transcripts: {alts}")
-    why += [w for w in af.warnings if "bp" in w or "intron" in w][:2]
-    return FrameCheck("differs", theirs, "; ".join(why))
+    return out
 
 
-def _junction_shift(af: AnnotatedFusion) -> tuple[int, int, str] | None:
-    """For a breakpoint row read as an exon boundary although the caller's bases are
-    off it: (bases the 5' side keeps beyond its boundary, bases the 3' side keeps
-    before its boundary, the frame if the RNA really joins the caller's bases)."""
-    from fusionviz.breakpoints import locate
+def _callers_reading(af: AnnotatedFusion, extra: dict[str, str], same: list) -> str:
+    """The caller's own transcript pair among the readings that give its frame."""
+    t5, t3 = extra.get("caller_transcript5", ""), extra.get("caller_transcript3", "")
+    if not (t5 or t3):
+        return ""
 
-    p, q = af.junction.five_end_phase, af.junction.three_start_phase
-    if p is None or q is None:
+    def match(ident: str, label: str, used) -> bool:
+        if not ident:
+            return used is not None and label == used.label
+        return ident.split(".")[0].upper() == label.split(".")[0].upper()
+
+    for r in same:
+        if match(t5, r.five_transcript, af.five_prime.transcript) and match(
+            t3, r.three_transcript, af.three_prime.transcript
+        ):
+            return (
+                f"on the caller's transcripts ({r.five_transcript} e{r.five_exon} :: "
+                f"{r.three_transcript} e{r.three_exon}) the same junction is {r.frame}; "
+                "fusionviz uses the default (MANE Select) transcripts unless an exact exon "
+                "boundary is only on another"
+            )
+    return ""
+
+
+def _caller_sequence_stop(af: AnnotatedFusion) -> str | None:
+    """The caller's junction sequence read in the 5' frame: a stop right after the
+    junction contradicts an in-frame call."""
+    from fusionviz.sequence_check import first_stop
+
+    seq, p5 = af.request.junction_sequence, af.five_prime
+    pl = p5.placement
+    if seq is None or p5.cds_boundary_nt is None or pl is None or pl.reading == "microhomology":
         return None
-    n = []
-    for spec, partner, sign in (
-        (af.request.five_prime, af.five_prime, 1),
-        (af.request.three_prime, af.three_prime, -1),
+    hit = first_stop(p5.cds_boundary_nt, pl.retained, seq)
+    if hit is None:
+        return None
+    offset, codon = hit
+    return (
+        f"the caller's own junction sequence ({seq.source}), read in the {p5.gene} frame, has a "
+        f"stop codon ({codon}) {offset} nt after the junction"
+    )
+
+
+def _caller_transcripts(af: AnnotatedFusion, extra: dict[str, str]) -> str:
+    used = []
+    for key, p, role in (
+        ("caller_transcript5", af.five_prime, "5'"),
+        ("caller_transcript3", af.three_prime, "3'"),
     ):
-        bp = spec.breakpoint
-        if bp is None or bp.contig != partner.transcript.contig:
-            n.append(0)
-            continue
-        loc = locate(partner.transcript, bp.position, partner.role)
-        snapped = loc.kind in ("splice_site", "intronic") and loc.exon == partner.exon
-        n.append(sign * loc.offset if snapped else 0)
-    n5, n3 = n
-    if n5 == 0 and n3 == 0:
-        return None
-    frame = "in-frame" if (p + n5 + n3 - q) % 3 == 0 else "out-of-frame"
-    return n5, n3, frame
-
-
-def _bases(n5: int, n3: int) -> str:
-    parts = []
-    if n5:
-        parts.append(f"{abs(n5)} bp {'after' if n5 > 0 else 'before'} the 5' exon end")
-    if n3:
-        parts.append(f"{abs(n3)} bp {'before' if n3 > 0 else 'after'} the 3' exon start")
-    return " and ".join(parts)
+        t = extra.get(key, "")
+        if t and p.transcript is not None and not _same_tx(t, p.transcript):
+            used.append(f"{role} {t}")
+    return ", ".join(used)
 
 
 def _ph(p: int | None) -> str:

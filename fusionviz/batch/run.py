@@ -176,8 +176,8 @@ def run_batch(
                         short=af.names.short,
                         gene5=af.five_prime.gene,
                         gene3=af.three_prime.gene,
-                        tx5=af.five_prime.transcript.label,
-                        tx3=af.three_prime.transcript.label,
+                        tx5=af.five_prime.transcript_label,
+                        tx3=af.three_prime.transcript_label,
                         frame=af.frame,
                         verdict=af.verdicts[0] if af.verdicts else "",
                         caller_frame=a.check.caller_frame,
@@ -251,8 +251,8 @@ class _Renderer:
         key = (
             af.request.five_prime,
             af.request.three_prime,
-            af.five_prime.transcript.label,
-            af.three_prime.transcript.label,
+            af.five_prime.transcript_label,
+            af.three_prime.transcript_label,
         )
         hit = self.memo.get(key)
         if hit is None:

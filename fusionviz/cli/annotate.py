@@ -107,9 +107,9 @@ def _other_pairs(af, source) -> list:
 
 def _pair_dict(af) -> dict:
     return {
-        "five_prime_transcript": af.five_prime.transcript.label,
+        "five_prime_transcript": af.five_prime.transcript_label,
         "five_prime_exon": af.five_prime.exon,
-        "three_prime_transcript": af.three_prime.transcript.label,
+        "three_prime_transcript": af.three_prime.transcript_label,
         "three_prime_exon": af.three_prime.exon,
         "frame": af.frame,
         "junction_class": af.junction.junction_class,
@@ -126,8 +126,8 @@ def _pairs_text(af, others: list) -> str:
     for o in others:
         length = f"{o.protein.length} aa" if o.protein.length else "length unknown"
         pair = (
-            f"{o.five_prime.transcript.name} e{o.five_prime.exon} :: "
-            f"{o.three_prime.transcript.name} e{o.three_prime.exon}"
+            f"{o.five_prime.transcript_label} e{o.five_prime.exon} :: "
+            f"{o.three_prime.transcript_label} e{o.three_prime.exon}"
         )
         lines.append(f"      {pair:<34} {o.frame:<14} {o.junction.junction_class:<12} {length}")
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fusionviz.errors import FusionvizError, NotationError
 from fusionviz.models import AnnotatedFusion, FusionRequest
@@ -39,6 +39,24 @@ def add_fusion_arguments(parser: argparse.ArgumentParser) -> None:
         "or RefSeq NM_ (default: MANE Select)",
     )
     parser.add_argument("--transcript3", metavar="ID", help="transcript of the 3' partner")
+    meaning = parser.add_mutually_exclusive_group()
+    meaning.add_argument(
+        "--rna",
+        dest="meaning",
+        action="store_const",
+        const="rna",
+        help="genomic breakpoints are RNA junctions: the exact bases the fusion RNA holds "
+        "(the default; what RNA-seq callers report)",
+    )
+    meaning.add_argument(
+        "--dna",
+        dest="meaning",
+        action="store_const",
+        const="dna",
+        help="genomic breakpoints are DNA breakpoints (DNA-seq, SV callers, 'intron 19' "
+        "reports): a breakpoint in an intron joins the flanking exon by splicing",
+    )
+    parser.set_defaults(meaning="rna")
     add_source_arguments(parser)
 
 
@@ -147,6 +165,8 @@ def annotate_args(
                 request = _flag_request(args, src.has_gene)
             else:
                 request = parse_fusion(text, is_gene=src.has_gene)
+            meaning = getattr(args, "meaning", None) or "rna"
+            request = replace(request, breakpoint_meaning=meaning)
             fusions.append(
                 annotate(request, src, transcript5=args.transcript5, transcript3=args.transcript3)
             )

@@ -337,8 +337,8 @@ def _on_default_transcripts(engine: Engine, query: Query, af: Any) -> Any:
         other = engine.annotate(plain)
     except FusionvizError:
         return None
-    used = (af.five_prime.transcript.label, af.three_prime.transcript.label)
-    if (other.five_prime.transcript.label, other.three_prime.transcript.label) == used:
+    used = (af.five_prime.transcript_label, af.three_prime.transcript_label)
+    if (other.five_prime.transcript_label, other.three_prime.transcript_label) == used:
         return None
     return {"fusion": other, "permalink": plain.urlencode()}
 

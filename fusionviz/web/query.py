@@ -56,10 +56,10 @@ class Query:
         return cls(
             g5=p5.gene,
             e5=where(p5, af.request.five_prime),
-            t5=p5.transcript.label,
+            t5=p5.transcript.label if p5.transcript else "",
             g3=p3.gene,
             e3=where(p3, af.request.three_prime),
-            t3=p3.transcript.label,
+            t3=p3.transcript.label if p3.transcript else "",
         )
 
     @property
