@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from fusionviz.breakpoints import Site
 from fusionviz.coordinates import exon_boundary_tx
-from fusionviz.errors import BreakpointError, NotationError, UnknownGeneError
+from fusionviz.errors import BreakpointError, NotationError
 from fusionviz.models import (
     FusionRequest,
     GenomicPosition,
@@ -141,12 +141,11 @@ def _candidates(
         gene = transcripts[0].gene
     else:
         gene = spec.gene or _gene_at(bp, role, source, notes)
-        if gene is None:
-            return _locus_candidates(spec, role, bp, source, None, notes)
-        try:
-            transcripts = ranked(source.transcripts(gene))
-        except UnknownGeneError:
+        if gene is None or not source.has_gene(gene):
+            # Not a coding gene of this annotation (checked cheaply: the error's close
+            # matches are computed only if the locus path fails too).
             return _locus_candidates(spec, role, bp, source, gene, notes)
+        transcripts = ranked(source.transcripts(gene))
     on_contig = tuple(t for t in transcripts if t.contig == bp.contig)
     if not on_contig:
         t0 = transcripts[0]
