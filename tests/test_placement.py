@@ -174,9 +174,9 @@ def test_a_stop_in_the_five_prime_utr_ends_the_protein_when_cdna_is_known():
     af = annotate(breakpoint_request(a, u, *ends(a, u, 2, 2)), src)
     assert af.frame == "not-applicable"
     assert "stop codon" in af.verdicts[0] and "GENEU protein is not made" in af.verdicts[0]
-    assert af.protein.length == len(
-        str(Seq(src.cdna["GENEA-201"][5:30] + u_cdna[10:]).translate(to_stop=True))
-    )
+    fused = src.cdna["GENEA-201"][5:30] + u_cdna[10:]
+    fused = fused[: len(fused) - len(fused) % 3]
+    assert af.protein.length == len(Seq(fused).translate(to_stop=True)) == 9
 
 
 def test_the_callers_sequence_verifies_a_utr_reading():
