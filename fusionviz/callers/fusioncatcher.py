@@ -56,6 +56,18 @@ def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
         ("caller_frame", normalise_frame(effect) or ""),
         ("Predicted_effect", effect),
         ("Fusion_description", pick(row, "Fusion_description")),
+        ("caller_transcript5", _first_pair(pick(row, "Predicted_fused_transcripts"))[0]),
+        ("caller_transcript3", _first_pair(pick(row, "Predicted_fused_transcripts"))[1]),
     ]
     seq = junction_sequence(pick(row, "Fusion_sequence"), "*", "FusionCatcher Fusion_sequence")
     return build_request(g5, bp5, g3, bp3, line, extra, meaning="rna", sequence=seq)
+
+
+def _first_pair(text: str) -> tuple[str, str]:
+    """``ENST1:2090/ENST2:278;ENST3:...`` -> (``ENST1``, ``ENST2``): the first transcript
+    pair FusionCatcher used for its predicted effect."""
+    first = (text or "").split(";", 1)[0]
+    if "/" not in first:
+        return "", ""
+    a, _, b = first.partition("/")
+    return a.split(":", 1)[0].strip(), b.split(":", 1)[0].strip()
