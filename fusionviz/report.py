@@ -11,9 +11,11 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from fusionviz import __version__
+from fusionviz.evidence.render import EVIDENCE_COLUMNS
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
 
 if TYPE_CHECKING:
+    from fusionviz.evidence import Assessment
     from fusionviz.known import KnownMatch
 
 JSON_CONTRACT = (
@@ -64,6 +66,7 @@ TSV_COLUMNS = (
     "known_fusion_entries",
     "known_fusion_sources",
     "known_fusion_table",
+    *EVIDENCE_COLUMNS,
 )
 
 
@@ -155,8 +158,13 @@ def provenance_dict(af: AnnotatedFusion) -> dict[str, Any]:
     }
 
 
-def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, Any]:
-    """The JSON contract for one fusion (with ``known_fusion`` when matched)."""
+def to_dict(
+    af: AnnotatedFusion,
+    known: KnownMatch | None = None,
+    assessment: Assessment | None = None,
+) -> dict[str, Any]:
+    """The JSON contract for one fusion (with ``known_fusion`` when matched and
+    ``assessment``, the evidence list, when given)."""
     j = af.junction
     data = {
         "name": af.names.hgnc,
@@ -226,6 +234,8 @@ def to_dict(af: AnnotatedFusion, known: KnownMatch | None = None) -> dict[str, A
     }
     if known is not None:
         data["known_fusion"] = known.as_dict()
+    if assessment is not None:
+        data["assessment"] = assessment.as_dict()
     return data
 
 
@@ -239,8 +249,13 @@ def composition(af: AnnotatedFusion) -> str:
     return _composition(af.protein)
 
 
-def to_text(af: AnnotatedFusion, known: KnownMatch | None = None) -> str:
-    """The human report for one fusion."""
+def to_text(
+    af: AnnotatedFusion,
+    known: KnownMatch | None = None,
+    assessment: Assessment | None = None,
+) -> str:
+    """The human report for one fusion (with the evidence list when ``assessment`` is
+    given)."""
     out = io.StringIO()
     p5, p3, j = af.five_prime, af.three_prime, af.junction
     w = out.write
@@ -287,6 +302,10 @@ def to_text(af: AnnotatedFusion, known: KnownMatch | None = None) -> str:
         w(f"  warning      {warn}\n")
     if af.extra:
         w("  caller       " + "; ".join(f"{k}={v}" for k, v in af.extra) + "\n")
+    if assessment is not None:
+        from fusionviz.evidence.render import text_lines
+
+        w("\n".join(text_lines(assessment)) + "\n")
     w(f"  hgvs         {af.names.hgvs}\n")
     w("  provenance   " + provenance_line(af) + "\n")
     return out.getvalue()
@@ -346,7 +365,11 @@ def _domain_summary(p: PartnerResult) -> str:
     )
 
 
-def tsv_row(af: AnnotatedFusion, known: KnownMatch | None = None) -> list[str]:
+def tsv_row(
+    af: AnnotatedFusion,
+    known: KnownMatch | None = None,
+    assessment: Assessment | None = None,
+) -> list[str]:
     """One row in ``TSV_COLUMNS`` order."""
     p5, p3 = af.five_prime, af.three_prime
 
@@ -387,15 +410,26 @@ def tsv_row(af: AnnotatedFusion, known: KnownMatch | None = None) -> list[str]:
         provenance_line(af),
     ]
     cols = known.as_columns() if known is not None else {}
+    if assessment is not None:
+        from fusionviz.evidence.render import tsv_columns
+
+        cols.update(tsv_columns(assessment))
     values += [cols.get(c, "") for c in TSV_COLUMNS[len(values) :]]
     return [_clean(v) for v in values]
 
 
-def to_tsv(fusions: list[AnnotatedFusion], known: list[KnownMatch] | None = None) -> str:
+def to_tsv(
+    fusions: list[AnnotatedFusion],
+    known: list[KnownMatch] | None = None,
+    assessments: list[Assessment] | None = None,
+) -> str:
     """Header plus one row per fusion."""
     matches = known or [None] * len(fusions)
+    evidence = assessments or [None] * len(fusions)
     lines = ["\t".join(tsv_header())]
-    lines += ["\t".join(tsv_row(af, k)) for af, k in zip(fusions, matches, strict=True)]
+    lines += [
+        "\t".join(tsv_row(af, k, a)) for af, k, a in zip(fusions, matches, evidence, strict=True)
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ class _Entry:
     svg: str | None
     figure: str | None
     known: str = ""
+    evidence: str = ""
 
 
 _CSS = """
@@ -51,6 +52,8 @@ th.sort{cursor:pointer;text-decoration:underline dotted}
 .fig svg{width:100%;height:auto}
 td.caller{max-width:16em}
 td.verdict{max-width:22em}
+td.evidence{max-width:20em;font-size:.92em}
+.ev-holds{color:#11622f}.ev-not{color:#a11}.ev-unknown{color:#666}
 .small{color:#666;font-size:.85em}
 """
 
@@ -95,7 +98,7 @@ def _write_index(
         '<th class="sort" onclick="sortBy(\'gene5\',false)">5\' gene</th>',
         '<th class="sort" onclick="sortBy(\'gene3\',false)">3\' gene</th>',
         '<th class="sort" onclick="sortBy(\'frame\',false)">frame</th>',
-        "<th>caller's frame</th><th>verdict</th>",
+        "<th>caller's frame</th><th>verdict</th><th>evidence</th>",
         '<th class="sort" onclick="sortBy(\'known\',false)">known fusion</th><th>figure</th>',
         "</tr></thead><tbody>",
     ]
@@ -125,6 +128,7 @@ def _write_index(
             f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
             f'<td class="caller">{caller}</td>'
             f'<td class="verdict">{e(x.verdict)}{warn}</td>'
+            f'<td class="evidence">{_evidence_cell(x.evidence)}</td>'
             f'<td class="small">{e(x.known) or "-"}</td><td>{fig}</td></tr>'
         )
     parts.append("</tbody></table>")
@@ -149,3 +153,22 @@ def _write_index(
         parts.append("</tbody></table>")
     parts.append("</body></html>\n")
     path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def _evidence_cell(summary: str) -> str:
+    """The evidence summary, its 'Holds / Does not hold / Unknown' parts coloured."""
+    if not summary:
+        return '<span class="small">-</span>'
+    import re
+
+    out = []
+    for part in re.split(r"(?<=\.) (?=Holds:|Does not hold:|Unknown:)", summary):
+        cls = (
+            "ev-holds"
+            if part.startswith("Holds")
+            else "ev-not"
+            if part.startswith("Does")
+            else "ev-unknown"
+        )
+        out.append(f'<div class="{cls}">{html.escape(part)}</div>')
+    return "".join(out)

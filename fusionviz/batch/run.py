@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fusionviz.batch.build_check import check_build
 from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_rows
@@ -27,6 +27,9 @@ from fusionviz.errors import FusionvizError, OutputError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest
 from fusionviz.sources.base import AnnotationSource
+
+if TYPE_CHECKING:
+    from fusionviz.evidence import Assessment
 
 #: Files run_batch writes (and, with force, overwrites) in the output folder.
 OUTPUT_FILES = ("fusions.tsv", "fusions.jsonl", "fusions.fasta", "errors.tsv", "index.html")
@@ -187,6 +190,7 @@ def run_batch(
                         svg=svg,
                         figure=figure,
                         known=renderer.known_headline(af),
+                        evidence=renderer.evidence_summary(af),
                     )
                 )
     summary = BatchSummary(
@@ -223,6 +227,7 @@ class _Renderer:
         self.source = source
         self.known = known
         self.matches: dict[tuple, KnownMatch | None] = {}
+        self.summaries: dict[tuple, str] = {}
         from fusionviz import report
 
         self.columns = report.tsv_header()
@@ -241,6 +246,19 @@ class _Renderer:
             self.matches[key] = match_fusion(af, self.known, self.source)
         return self.matches[key]
 
+    def assess(self, af: AnnotatedFusion, known: KnownMatch | None) -> Assessment:
+        """The evidence list of a junction (its summary is kept for index.html)."""
+        from fusionviz.evidence import assess
+
+        a = assess(af, self.source, known=known, table=self.known)
+        if len(self.summaries) >= self.size:
+            self.summaries.pop(next(iter(self.summaries)))
+        self.summaries[_junction_key(af)] = a.summary
+        return a
+
+    def evidence_summary(self, af: AnnotatedFusion) -> str:
+        return self.summaries.get(_junction_key(af), "")
+
     def known_headline(self, af: AnnotatedFusion) -> str:
         m = self.match(af)
         return m.headline() if m is not None else ""
@@ -257,11 +275,12 @@ class _Renderer:
         hit = self.memo.get(key)
         if hit is None:
             known = self.match(af)
-            d = report.to_dict(af, known)
+            evidence = self.assess(af, known)
+            d = report.to_dict(af, known, evidence)
             d.pop("input", None)
             d.pop("caller_fields", None)
             body = json.dumps(d, ensure_ascii=False)
-            hit = (report.tsv_row(af, known), body[1:-1], report.fasta_record(af))
+            hit = (report.tsv_row(af, known, evidence), body[1:-1], report.fasta_record(af))
             if len(self.memo) >= self.size:
                 self.memo.pop(next(iter(self.memo)))
             self.memo[key] = hit
@@ -305,6 +324,15 @@ class _Renderer:
             # FASTA ids must be unique in the file: prefix the row's line number.
             rec = f">line{req.line}|{rec[1:]}"
         return "\t".join(tsv_cells) + "\n", json_line, rec
+
+
+def _junction_key(af: AnnotatedFusion) -> tuple:
+    return (
+        af.request.five_prime,
+        af.request.three_prime,
+        af.five_prime.transcript.label,
+        af.three_prime.transcript.label,
+    )
 
 
 def _str(value: object) -> str:

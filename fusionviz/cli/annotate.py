@@ -53,28 +53,34 @@ def _write(path: str, text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fusionviz import report
     from fusionviz.cli.common import source_from_args
+    from fusionviz.evidence import assess
     from fusionviz.known import load_known_table, match_fusion
 
     table = load_known_table(extra=Path(args.known) if args.known else None)
     source = source_from_args(args)
     fusions, failures = annotate_args(args, source)
     known = [match_fusion(af, table, source) for af in fusions]
+    evidence = [
+        assess(af, source, known=k, table=table) for af, k in zip(fusions, known, strict=True)
+    ]
     pairs = [_other_pairs(af, source) if args.all_transcripts else [] for af in fusions]
     several = len(fusions) + len(failures) > 1
     if fusions:
         if args.json:
-            data = [report.to_dict(af, k) for af, k in zip(fusions, known, strict=True)]
+            data = [
+                report.to_dict(af, k, e) for af, k, e in zip(fusions, known, evidence, strict=True)
+            ]
             if args.all_transcripts:
                 for d, others in zip(data, pairs, strict=True):
                     d["all_transcript_pairs"] = [_pair_dict(o) for o in others]
             json.dump(data if several else data[0], sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif args.tsv:
-            sys.stdout.write(report.to_tsv(fusions, known))
+            sys.stdout.write(report.to_tsv(fusions, known, evidence))
         else:
             texts = [
-                report.to_text(af, k) + _pairs_text(af, others)
-                for af, k, others in zip(fusions, known, pairs, strict=True)
+                report.to_text(af, k, e) + _pairs_text(af, others)
+                for af, k, e, others in zip(fusions, known, evidence, pairs, strict=True)
             ]
             sys.stdout.write("\n".join(texts))
         if args.fasta:

@@ -7,9 +7,12 @@ the network itself.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript
+
+if TYPE_CHECKING:
+    from fusionviz.evidence.models import CuratedFeature, DomainClass, GeneExpression
 
 
 @runtime_checkable
@@ -65,4 +68,25 @@ class AnnotationSource(Protocol):
 
     def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
         """Symbols of genes whose span (any transcript) covers contig:position."""
+        ...
+
+    # Evidence data (fusionviz.evidence). Code that consumes them must tolerate sources
+    # written before these existed: fusionviz.evidence treats a missing method as "no data".
+
+    def domain_classes(self) -> tuple[DomainClass, ...]:
+        """Curated domain families -> functional class (kinase, DNA-binding,
+        oligomerization, receptor regions, RAS-binding), each with its citation."""
+        ...
+
+    def curated_features(self, transcript: Transcript) -> tuple[CuratedFeature, ...]:
+        """Curated gene-specific features (e.g. the EML4 trimerization domain) in aa
+        coordinates of ``transcript``'s protein; empty when none applies to it."""
+        ...
+
+    def expression(self, gene: str) -> GeneExpression | None:
+        """The gene's highest-median GTEx tissues, or None when there are no data."""
+        ...
+
+    def evidence_provenance(self) -> tuple[SourceInfo, ...]:
+        """Versions of the curated tables and of the expression data."""
         ...

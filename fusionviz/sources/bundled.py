@@ -29,10 +29,14 @@ import threading
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
 from fusionviz.models import Domain, Exon, ProteinSequence, SourceInfo, Transcript, normalise_contig
+
+if TYPE_CHECKING:
+    from fusionviz.evidence.data import EvidenceData
+    from fusionviz.evidence.models import CuratedFeature, DomainClass, GeneExpression
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
@@ -257,6 +261,37 @@ class BundledSource:
             (normalise_contig(contig), int(position), int(position)),
         )
         return tuple(sorted(r[0] for r in rows))
+
+    # ------------------------------------------------------------------ evidence
+    # Curated tables and expression (fusionviz.evidence); absent files mean "no data".
+    def _evidence(self) -> EvidenceData:
+        with self._lock:
+            data = getattr(self, "_evidence_data", None)
+            if data is None:
+                from fusionviz.evidence.data import EvidenceData
+
+                data = self._evidence_data = EvidenceData(self._root)
+        return data
+
+    def domain_classes(self) -> tuple[DomainClass, ...]:
+        return self._evidence().domain_classes()
+
+    def curated_features(self, transcript: Transcript) -> tuple[CuratedFeature, ...]:
+        from fusionviz.evidence.tables import features_for
+
+        def reference(enst: str, gene: str) -> Transcript | None:
+            try:
+                return self.transcript(enst, gene)
+            except (UnknownTranscriptError, UnknownGeneError):
+                return None
+
+        return features_for(transcript, self._evidence().features(), reference)
+
+    def expression(self, gene: str) -> GeneExpression | None:
+        return self._evidence().expression(gene)
+
+    def evidence_provenance(self) -> tuple[SourceInfo, ...]:
+        return self._evidence().provenance()
 
     # ------------------------------------------------------------------ lookups
     def _symbol(self, gene: str) -> str:

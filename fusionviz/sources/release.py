@@ -292,6 +292,21 @@ class PyensemblSource:
         twin = self._bundle_twin(transcript)
         return self._bundle.domains(twin) if twin is not None else ()
 
+    # Evidence data come from the bundle (curated tables, GTEx expression by symbol);
+    # curated features only for a transcript coding the same protein as a bundle one.
+    def domain_classes(self) -> tuple:
+        return self._bundle.domain_classes() if self._bundle is not None else ()
+
+    def curated_features(self, transcript: Transcript) -> tuple:
+        twin = self._bundle_twin(transcript)
+        return self._bundle.curated_features(twin) if twin is not None else ()
+
+    def expression(self, gene: str):
+        return self._bundle.expression(gene) if self._bundle is not None else None
+
+    def evidence_provenance(self) -> tuple[SourceInfo, ...]:
+        return self._bundle.evidence_provenance() if self._bundle is not None else ()
+
     def protein_sequence(self, transcript: Transcript) -> ProteinSequence | None:
         pt = self._pt(transcript)
         if pt is None or not _coding(pt):

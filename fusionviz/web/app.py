@@ -131,6 +131,7 @@ def create_app(
         except ImportError:
             ctx["svg"], ctx["figure_error"] = None, "figures are not available in this installation"
         ctx["known"] = engine.known(af)
+        ctx["assessment"] = engine.assessment(af)
         ctx["permalink"] = query.urlencode()
         ctx["has_fasta"] = bool(af.protein.sequence)
         ctx["alternatives"] = [(a, _alternative_query(af, a)) for a in af.alternatives]

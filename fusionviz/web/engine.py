@@ -252,11 +252,12 @@ class Engine:
         if fmt == "json":
             import json
 
-            return (json.dumps(report.to_dict(af), indent=2) + "\n").encode("utf-8")
+            data = report.to_dict(af, assessment=self.assessment(af))
+            return (json.dumps(data, indent=2) + "\n").encode("utf-8")
         if fmt == "tsv":
-            return report.to_tsv([af]).encode("utf-8")
+            return report.to_tsv([af], assessments=[self.assessment(af)]).encode("utf-8")
         if fmt == "txt":
-            return report.to_text(af).encode("utf-8")
+            return report.to_text(af, assessment=self.assessment(af)).encode("utf-8")
         raise FusionvizError(f"unknown download format '{fmt}'; valid: {', '.join(DOWNLOADS)}")
 
     def known(self, af: AnnotatedFusion) -> str | None:
@@ -266,6 +267,16 @@ class Engine:
 
             table = self._known_table(load_known_table)
             return match_fusion(af, table, self.source).describe()
+        except (ImportError, FusionvizError):
+            return None
+
+    def assessment(self, af: AnnotatedFusion) -> Any:
+        """The evidence list (fusionviz.evidence) for ``af``, or None where unavailable."""
+        try:
+            from fusionviz.evidence import assess
+            from fusionviz.known import load_known_table
+
+            return assess(af, self.source, table=self._known_table(load_known_table))
         except (ImportError, FusionvizError):
             return None
 
