@@ -113,7 +113,7 @@ def expression_criterion(
         details=tuple(details),
         sources=(f"{e5.dataset}; via {e5.via}",),
         data=(
-            ("five_prime", _expression_data(e5)),
+            ("five_prime", _expression_data(e5, lvl, br)),
             ("three_prime", _expression_data(e3) if e3 is not None else None),
             (
                 "three_prime_in_five_prime_tissues",
@@ -131,12 +131,12 @@ def expression_criterion(
     )
 
 
-def _expression_data(e: GeneExpression) -> dict:
+def _expression_data(e: GeneExpression, lvl: str = "", br: str = "") -> dict:
     return {
         "gene": e.gene,
         "symbol_in_data": e.symbol_in_data,
-        "level": ex.level(e),
-        "breadth": ex.breadth(e),
+        "level": lvl or ex.level(e),
+        "breadth": br or ex.breadth(e),
         "tissues": [
             {"tissue": t.tissue, "median_tpm": t.median_tpm, "samples": t.samples}
             for t in e.tissues

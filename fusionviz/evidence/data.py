@@ -41,6 +41,7 @@ class EvidenceData:
         self._expression_read = False
         self._genes: dict[str, GeneExpression | None] = {}
         self._manifest: dict[str, Any] | None = None
+        self._provenance: tuple[SourceInfo, ...] | None = None
 
     def _text(self, name: str) -> str | None:
         f = self.root.joinpath(name)
@@ -86,6 +87,11 @@ class EvidenceData:
     def provenance(self) -> tuple[SourceInfo, ...]:
         """The curated tables (version, row counts) and the expression data (dataset,
         package), as the evidence build recorded them."""
+        if self._provenance is None:
+            self._provenance = self._read_provenance()
+        return self._provenance
+
+    def _read_provenance(self) -> tuple[SourceInfo, ...]:
         m = self.manifest()
         out = []
         for s in m.get("sources", ()):

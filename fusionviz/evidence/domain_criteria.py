@@ -70,12 +70,24 @@ class Hit:
 
 def hits(p: PartnerResult, index: ClassIndex, classes: Sequence[str]) -> list[Hit]:
     """Features of ``p`` whose curated class is one of ``classes``."""
-    out = []
-    for v in p.domains:
-        c: DomainClass | None = classify(v.domain, index)
-        if c is not None and c.functional_class in classes:
-            out.append(Hit(v, c.functional_class, c.family, _short(c.citation)))
-    return out
+    return [h for h in _classified(p, index) if h.cls in classes]
+
+
+def _classified(p: PartnerResult, index: ClassIndex) -> list[Hit]:
+    """Every classified feature of ``p``, computed once per partner result (the criteria
+    ask several times; hashing features dominated the cost)."""
+    key = id(p.domains)
+    hit = index.tagged.get(key)
+    if hit is None or hit[0] is not p.domains:
+        if len(index.tagged) >= 4096:
+            index.tagged.clear()
+        found = []
+        for v in p.domains:
+            c: DomainClass | None = classify(v.domain, index)
+            if c is not None:
+                found.append(Hit(v, c.functional_class, c.family, _short(c.citation)))
+        hit = index.tagged[key] = (p.domains, found)
+    return hit[1]
 
 
 def curated_hits(p: PartnerResult, features: Sequence[CuratedFeature], cls: str) -> list[Hit]:
@@ -300,10 +312,19 @@ def _kept_words(h: Hit) -> str:
 
 
 def regulatory_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
-    """Criterion 4: regulatory regions of the 3' partner removed (receptor
-    extracellular region and, separately, its transmembrane segment; RAF RAS-binding)."""
+    """Criterion 4: regulatory regions of a 3' kinase removed (a receptor's
+    extracellular region and, said separately, its transmembrane segment; a RAF kinase's
+    RAS-binding domain). Not applicable when the 3' partner has no kinase domain."""
     p3, g3 = af.three_prime, af.three_prime.gene
     title = "3' regulatory region removed"
+    if not hits(p3, index, ("kinase",)):
+        return Criterion(
+            "regulatory_removed",
+            title,
+            "not applicable",
+            f"applies to receptor and RAF kinases; {g3} has no kinase domain in the annotation",
+            short=f"no {g3} kinase",
+        )
     ext = best_source(hits(p3, index, ("receptor-extracellular",)))
     tm = best_source(hits(p3, index, ("receptor-transmembrane",)))
     rbd = best_source(hits(p3, index, ("RAS-binding",)))

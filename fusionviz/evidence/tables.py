@@ -169,6 +169,8 @@ class ClassIndex:
     by_uniprot: dict[tuple[str, str], DomainClass]
     by_pfam_type: dict[str, DomainClass]
     seen: dict[Domain, DomainClass | None] = field(default_factory=dict, compare=False)
+    # id(partner domains) -> (those domains, their classified features); see domain_criteria.
+    tagged: dict[int, tuple] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, rows: Iterable[DomainClass]) -> ClassIndex:
