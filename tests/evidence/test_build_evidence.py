@@ -125,3 +125,22 @@ def test_an_entry_name_the_data_do_not_use_is_refused(tmp_path):
     table.write_text(text)
     with pytest.raises(AnnotationDataError, match="PF07714 is named PK_Tyr_Ser-Thr"):
         be.check_tables(out, None)
+
+
+def test_the_real_package_reproduces_the_committed_expression_table(tmp_path):
+    import os
+
+    folder = Path(os.environ.get("FUSIONVIZ_PACKAGES", "/nonexistent"))
+    if not (folder / be.IDEOGRAM_TGZ).is_file():
+        pytest.skip(
+            f"set FUSIONVIZ_PACKAGES=DIR holding {be.IDEOGRAM_TGZ} (npm pack ideogram@1.53.0)"
+        )
+    out = _bundle_copy(tmp_path)
+    be.build(folder, out, None)
+    for name in (be.EXPRESSION_FILE, be.MANIFEST):
+        if name == be.MANIFEST:  # the findings list depends on --upstream; compare the rest
+            a, b = json.loads((out / name).read_text()), json.loads((BUNDLE / name).read_text())
+            a.pop("findings"), b.pop("findings")
+            assert a == b
+        else:
+            assert (out / name).read_bytes() == (BUNDLE / name).read_bytes()
