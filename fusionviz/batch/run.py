@@ -330,8 +330,8 @@ def _junction_key(af: AnnotatedFusion) -> tuple:
     return (
         af.request.five_prime,
         af.request.three_prime,
-        af.five_prime.transcript.label,
-        af.three_prime.transcript.label,
+        af.five_prime.transcript_label,
+        af.three_prime.transcript_label,
     )
 
 

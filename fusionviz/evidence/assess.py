@@ -60,10 +60,8 @@ def assess(
         alternatives = tuple(
             assess(alt, source, table=table, readings=False) for alt in _readings(af, source)
         )
-    pair = (af.five_prime.transcript.label, af.three_prime.transcript.label)
-    reading = (
-        f"exon numbers read on {af.five_prime.transcript.name}/{af.three_prime.transcript.name}"
-    )
+    pair = (af.five_prime.transcript_label, af.three_prime.transcript_label)
+    reading = f"exon numbers read on {_name(af.five_prime)}/{_name(af.three_prime)}"
     prov = getattr(source, "evidence_provenance", None)
     return Assessment(
         fusion=af.names.hgnc,
@@ -75,6 +73,10 @@ def assess(
         provenance=tuple(prov()) if callable(prov) else (),
         alternatives=alternatives,
     )
+
+
+def _name(p: Any) -> str:
+    return p.transcript.name if p.transcript is not None else p.transcript_label
 
 
 def _criteria(
@@ -107,7 +109,7 @@ def class_index(source: Any) -> ClassIndex:
 
 def _features(source: Any, transcript: Any) -> tuple[CuratedFeature, ...]:
     get = getattr(source, "curated_features", None)
-    return tuple(get(transcript)) if callable(get) else ()
+    return tuple(get(transcript)) if callable(get) and transcript is not None else ()
 
 
 def _match(af: AnnotatedFusion, table: KnownTable, source: Any) -> KnownMatch | None:
@@ -128,7 +130,7 @@ def _readings(af: AnnotatedFusion, source: Any) -> list[AnnotatedFusion]:
     req = af.request
     if req.five_prime.breakpoint is not None or req.three_prime.breakpoint is not None:
         return []
-    used = (af.five_prime.transcript.label, af.three_prime.transcript.label)
+    used = (af.five_prime.transcript_label, af.three_prime.transcript_label)
     out = []
     for a in af.alternatives:
         if (a.five_transcript, a.three_transcript) == used or a.frame != "in-frame":

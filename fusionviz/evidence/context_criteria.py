@@ -24,13 +24,21 @@ COMPARE_TISSUES = 3
 def frame_criterion(af: AnnotatedFusion) -> Criterion:
     """Criterion 1: the reading frame, with the engine's explanation and caveats."""
     j, p5, p3 = af.junction, af.five_prime, af.three_prime
-    pair = f"{p5.transcript.label}/{p3.transcript.label}"
+    pair = f"{p5.transcript_label}/{p3.transcript_label}"
     phases = (
         f"{p5.gene} end phase {j.five_end_phase}, {p3.gene} start phase {j.three_start_phase}"
         if j.five_end_phase is not None and j.three_start_phase is not None
         else j.junction_class
     )
-    if af.frame == "in-frame":
+    if af.frame == "in-frame" and not j.verified:
+        # In frame at the junction, but bases the annotation does not give are read in
+        # frame before the 3' coding sequence: a stop there would end the protein.
+        status, short = "unknown", "frame unverified"
+        finding = (
+            f"in frame at the junction on {pair} ({phases}), unverified: {j.unread_bases} nt "
+            "the annotation does not give are read in frame; their sequence would decide"
+        )
+    elif af.frame == "in-frame":
         status, finding, short = "present", f"in frame on {pair} ({phases})", "in frame"
     elif af.frame == "out-of-frame":
         status, short = "absent", "out of frame"
@@ -41,7 +49,7 @@ def frame_criterion(af: AnnotatedFusion) -> Criterion:
     readings = [
         a.reason
         for a in af.alternatives
-        if (a.five_transcript, a.three_transcript) != (p5.transcript.label, p3.transcript.label)
+        if (a.five_transcript, a.three_transcript) != (p5.transcript_label, p3.transcript_label)
     ]
     details = list(j.explanation)
     if readings:

@@ -122,12 +122,20 @@ def functional_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
     p3, g3 = af.three_prime, af.three_prime.gene
     title = "3' functional domain"
     found = hits(p3, index, FUNCTIONAL)
+    if p3.transcript is None:
+        return Criterion(
+            "functional_domain",
+            title,
+            "not applicable",
+            f"{g3} is {_no_protein(p3)}: no protein-coding transcript holds the junction",
+            short=f"no {g3} protein",
+        )
     if not p3.domains:
         return Criterion(
             "functional_domain",
             title,
             "unknown",
-            f"no domain annotation for the {g3} protein of {p3.transcript.label} in the "
+            f"no domain annotation for the {g3} protein of {p3.transcript_label} in the "
             "annotation source; a domain file (--domains) or the MANE transcript would decide",
             short=f"{g3} domains not annotated",
         )
@@ -175,6 +183,13 @@ def functional_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
         ),
         short=f"{g3} {family} {words}",
     )
+
+
+def _no_protein(p: PartnerResult) -> str:
+    """'a lncRNA locus', 'intergenic', 'antisense' for a partner without a transcript."""
+    if p.locus is not None:
+        return f"a {p.locus.biotype} locus"
+    return p.region
 
 
 def _five_prime_kept(af: AnnotatedFusion, index: ClassIndex) -> str:
@@ -281,7 +296,7 @@ def oligomerization_criterion(
             "oligomerization",
             title,
             "unknown",
-            f"no domain annotation for the {g5} protein of {p5.transcript.label}",
+            f"no domain annotation for the {g5} protein of {p5.transcript_label}",
             short=f"{g5} domains not annotated",
         )
     lost = f"; lost: {', '.join(dict.fromkeys(h.where for h in found))}" if found else ""
