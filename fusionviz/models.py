@@ -170,6 +170,70 @@ class ExonCoding:
 
 
 @dataclass(frozen=True, slots=True)
+class Locus:
+    """One annotated gene of any biotype (GENCODE ``gene_type``): its span on the genome
+    (1-based, inclusive), strand and a short description (empty when none is known)."""
+
+    symbol: str
+    gene_id: str | None
+    biotype: str
+    contig: str
+    start: int
+    end: int
+    strand: Strand
+    description: str = ""
+
+    @property
+    def is_protein_coding(self) -> bool:
+        return self.biotype == "protein_coding"
+
+    def covers(self, contig: str, position: int) -> bool:
+        return self.contig == normalise_contig(contig) and self.start <= position <= self.end
+
+    def distance_to(self, position: int) -> int:
+        """Signed distance from ``position`` to the nearest base of the gene: 0 inside it,
+        negative when the gene lies at lower coordinates, positive when at higher ones."""
+        if position < self.start:
+            return self.start - position
+        if position > self.end:
+            return self.end - position
+        return 0
+
+    def relation(self, position: int) -> str:
+        """Where ``position`` lies relative to the gene, by its strand: ``12 kb downstream
+        of ALK`` (past its 3' end), ``3.4 kb upstream of ALK`` (before its 5' end), ``in ALK``."""
+        d = self.distance_to(position)
+        if d == 0:
+            return f"in {self.symbol}"
+        # d > 0: the gene is to the right of the base, i.e. the base is left of the gene.
+        base_left = d > 0
+        upstream = base_left if self.strand == "+" else not base_left
+        side = "upstream" if upstream else "downstream"
+        return f"{_distance_text(abs(d))} {side} of {self.symbol}"
+
+
+def _distance_text(n: int) -> str:
+    if n < 1_000:
+        return f"{n} bp"
+    if n < 10_000:
+        return f"{n / 1_000:.1f} kb"
+    if n < 1_000_000:
+        return f"{round(n / 1_000)} kb"
+    return f"{n / 1_000_000:.1f} Mb"
+
+
+@dataclass(frozen=True, slots=True)
+class GeneAlias:
+    """Another name of an approved gene symbol: ``kind`` is ``previous symbol`` or ``alias``;
+    ``source`` says where the pair comes from."""
+
+    alias: str
+    symbol: str
+    kind: Literal["previous symbol", "alias"]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Domain:
     """A protein feature in amino-acid coordinates of one protein (1-based, inclusive)."""
 
@@ -206,20 +270,6 @@ class SourceInfo:
 
     def as_dict(self) -> dict[str, str]:
         return {"name": self.name, "version": self.version, **dict(self.details)}
-
-
-@dataclass(frozen=True, slots=True)
-class Locus:
-    """A gene of any biotype (GENCODE/Ensembl), for bases no coding transcript holds."""
-
-    symbol: str
-    gene_id: str | None
-    biotype: str
-    contig: str
-    start: int
-    end: int
-    strand: Strand
-    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)

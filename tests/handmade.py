@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fusionviz.errors import UnknownGeneError, UnknownTranscriptError
-from fusionviz.models import Domain, Exon, ProteinSequence, SourceInfo, Transcript
+from fusionviz.models import (
+    Domain,
+    Exon,
+    GeneAlias,
+    Locus,
+    ProteinSequence,
+    SourceInfo,
+    Transcript,
+)
 
 
 def make_transcript(
@@ -71,6 +79,8 @@ class FakeSource:
     domain_map: dict[str, list[Domain]] = field(default_factory=dict)
     sequences: dict[str, str] = field(default_factory=dict)
     cdna: dict[str, str] = field(default_factory=dict)
+    loci: list[Locus] = field(default_factory=list)
+    alias_list: list[GeneAlias] = field(default_factory=list)
 
     def provenance(self) -> tuple[SourceInfo, ...]:
         return (SourceInfo("hand-made", "test"),)
@@ -109,6 +119,23 @@ class FakeSource:
 
     def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
         return ()
+
+    def loci_at(self, contig: str, position: int) -> tuple[Locus, ...]:
+        return tuple(loc for loc in self.loci if loc.covers(contig, position))
+
+    def nearest_loci(self, contig: str, position: int, n: int = 2) -> tuple[tuple[Locus, int], ...]:
+        from fusionviz.sources.loci import nearest_of
+
+        on = [loc for loc in self.loci if loc.contig == contig]
+        left = sorted((x for x in on if x.end < position), key=lambda x: -x.end)
+        right = sorted((x for x in on if x.start > position), key=lambda x: x.start)
+        return nearest_of(left, right, position, n)
+
+    def locus(self, symbol: str) -> Locus | None:
+        return next((x for x in self.loci if x.symbol.upper() == symbol.upper()), None)
+
+    def aliases(self, name: str) -> tuple[GeneAlias, ...]:
+        return tuple(a for a in self.alias_list if a.alias.upper() == name.strip().upper())
 
 
 def with_extra_first_exon(t: Transcript, length: int, *, name: str, gap: int = 100) -> Transcript:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript
+from fusionviz.models import Domain, GeneAlias, Locus, ProteinSequence, SourceInfo, Transcript
 
 if TYPE_CHECKING:
     from fusionviz.evidence.models import CuratedFeature, DomainClass, GeneExpression
@@ -89,4 +89,25 @@ class AnnotationSource(Protocol):
 
     def evidence_provenance(self) -> tuple[SourceInfo, ...]:
         """Versions of the curated tables and of the expression data."""
+        ...
+
+    def loci_at(self, contig: str, position: int) -> tuple[Locus, ...]:
+        """Every gene, of any biotype (lncRNA, pseudogene, IG segment, read-through ...),
+        whose span covers contig:position, by position; empty in intergenic DNA."""
+        ...
+
+    def nearest_loci(self, contig: str, position: int, n: int = 2) -> tuple[tuple[Locus, int], ...]:
+        """The ``n`` genes nearest to a base that no gene covers, with at least one on each
+        side when both sides have one, as (locus, signed distance from the base to the gene's
+        nearest base: negative = the gene lies at lower coordinates), sorted by distance."""
+        ...
+
+    def locus(self, symbol: str) -> Locus | None:
+        """The gene with this approved symbol (case-insensitive, any biotype), or None.
+        Previous symbols and aliases are resolved by :mod:`fusionviz.names` first."""
+        ...
+
+    def aliases(self, name: str) -> tuple[GeneAlias, ...]:
+        """The approved symbols that ``name`` is a previous symbol or alias of (empty when
+        the source knows none)."""
         ...

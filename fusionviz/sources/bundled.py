@@ -18,11 +18,9 @@ and ``tests/sources/test_release.py`` checks that pyensembl reads the same struc
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
-import shlex
 import sqlite3
 import tempfile
 import threading
@@ -32,7 +30,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
-from fusionviz.models import Domain, Exon, ProteinSequence, SourceInfo, Transcript, normalise_contig
+from fusionviz.models import (
+    Domain,
+    Exon,
+    GeneAlias,
+    Locus,
+    ProteinSequence,
+    SourceInfo,
+    Transcript,
+    normalise_contig,
+)
+from fusionviz.sources.index import INDEX_LAYOUT, INDEX_STEPS, fill_index
+from fusionviz.sources.loci import LociIndex
 
 if TYPE_CHECKING:
     from fusionviz.evidence.data import EvidenceData
@@ -40,8 +49,6 @@ if TYPE_CHECKING:
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
-# Bump when the index layout changes, so caches written by another fusionviz are not reused.
-INDEX_LAYOUT = 1
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +64,6 @@ class _Row(dict):
     @property
     def name(self) -> str:
         return self["transcript_name"]
-
-
-def _tsv_rows(data: bytes) -> Iterator[list[str]]:
-    """Rows of a bundle TSV (csv QUOTE_NONE with backslash escapes), header first."""
-    import csv
-    import io
-
-    text = gzip.decompress(data).decode()
-    yield from csv.reader(
-        io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
-    )
 
 
 def cache_root() -> Path:
@@ -112,6 +108,7 @@ class BundledSource:
         self._rows_cache: dict[str, list[_Row]] = {}
         self._domain_cache: dict[tuple, tuple[Domain, ...]] = {}
         self._symbols: tuple[str, ...] | None = None
+        self._loci = LociIndex(self._query)
 
     # ------------------------------------------------------------------ files
     def _read_bytes(self, name: str) -> bytes:
@@ -292,6 +289,27 @@ class BundledSource:
 
     def evidence_provenance(self) -> tuple[SourceInfo, ...]:
         return self._evidence().provenance()
+
+    def loci_at(self, contig: str, position: int) -> tuple[Locus, ...]:
+        """Every gene of any biotype covering contig:position (the bundle's loci table)."""
+        return self._loci.loci_at(contig, position)
+
+    def nearest_loci(self, contig: str, position: int, n: int = 2) -> tuple[tuple[Locus, int], ...]:
+        """The nearest genes either side of a base, with signed distances."""
+        return self._loci.nearest_loci(contig, position, n)
+
+    def locus(self, symbol: str) -> Locus | None:
+        """The gene with this approved symbol, any biotype, or None."""
+        return self._loci.locus(symbol)
+
+    def aliases(self, name: str) -> tuple[GeneAlias, ...]:
+        """Approved symbols ``name`` is a previous symbol or alias of."""
+        return self._loci.aliases(name)
+
+    @property
+    def loci_index(self) -> LociIndex:
+        """The loci/aliases tables (also used by pyensembl sources for descriptions)."""
+        return self._loci
 
     # ------------------------------------------------------------------ lookups
     def _symbol(self, gene: str) -> str:
@@ -493,99 +511,16 @@ class BundledSource:
             with Progress(transient=True) as bar:
                 task = bar.add_task(
                     f"fusionviz: indexing {self.name} {self.version} once, into {path.parent}",
-                    total=5,
+                    total=INDEX_STEPS,
                 )
                 db = sqlite3.connect(tmp)
-                _fill_index(db, self._read_bytes, self._root, lambda: bar.advance(task))
+                fill_index(db, self._read_bytes, self._root, lambda: bar.advance(task))
                 db.close()
             os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared cache should stay readable
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-
-
-def _fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) -> None:
-    """Tables of the one-time index: rows as JSON lists, keyed for every lookup."""
-    db.executescript(
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE genes (up TEXT PRIMARY KEY, gene TEXT, contig TEXT, start INT, end INT);
-        CREATE INDEX genes_locus ON genes (contig, start);
-        CREATE TABLE tx (ord INT, gene_up TEXT, name_up TEXT, enst_up TEXT, refseq_up TEXT,
-                         data TEXT);
-        CREATE TABLE dom (ord INT, target TEXT, data TEXT);
-        CREATE TABLE prot (key TEXT PRIMARY KEY, meta TEXT, seq TEXT);
-        CREATE TABLE cdna (key TEXT PRIMARY KEY, seq TEXT);
-        """
-    )
-    genes = _tsv_rows(read("genes.tsv.gz"))
-    cols = next(genes)
-    i = {c: n for n, c in enumerate(cols)}
-    db.executemany(
-        "INSERT OR REPLACE INTO genes VALUES (?, ?, ?, ?, ?)",
-        (
-            (
-                g[i["gene"]].upper(),
-                g[i["gene"]],
-                g[i["contig"]],
-                int(g[i["start"]]),
-                int(g[i["end"]]),
-            )
-            for g in genes
-        ),
-    )
-    step()
-    rows = _tsv_rows(read("transcripts.tsv.gz"))
-    cols = next(rows)
-    db.execute("INSERT INTO meta VALUES ('columns:transcripts', ?)", (json.dumps(cols),))
-    i = {c: n for n, c in enumerate(cols)}
-
-    def tx_rows():
-        for n, r in enumerate(rows):
-            enst = r[i["transcript_id"]].split(".")[0].upper()
-            refseq = r[i["refseq"]].split(".")[0].upper()
-            yield (
-                n,
-                r[i["gene"]].upper(),
-                r[i["transcript_name"]].upper(),
-                enst or None,
-                refseq or None,
-                json.dumps(r),
-            )
-
-    db.executemany("INSERT INTO tx VALUES (?, ?, ?, ?, ?, ?)", tx_rows())
-    db.executescript(
-        """
-        CREATE INDEX tx_gene ON tx (gene_up);
-        CREATE INDEX tx_name ON tx (name_up);
-        CREATE INDEX tx_enst ON tx (enst_up);
-        CREATE INDEX tx_refseq ON tx (refseq_up);
-        """
-    )
-    step()
-    doms = _tsv_rows(read("domains.tsv.gz"))
-    cols = next(doms)
-    db.execute("INSERT INTO meta VALUES ('columns:domains', ?)", (json.dumps(cols),))
-    t = cols.index("target")
-    db.executemany(
-        "INSERT INTO dom VALUES (?, ?, ?)", ((n, d[t], json.dumps(d)) for n, d in enumerate(doms))
-    )
-    db.execute("CREATE INDEX dom_target ON dom (target)")
-    step()
-    if root.joinpath("proteins.fa.gz").is_file():
-        text = gzip.decompress(read("proteins.fa.gz")).decode()
-        for head, seq in _fasta(text):
-            key, *rest = shlex.split(head)
-            meta = dict(kv.split("=", 1) for kv in rest)
-            db.execute("INSERT OR REPLACE INTO prot VALUES (?, ?, ?)", (key, json.dumps(meta), seq))
-    step()
-    if root.joinpath("cdna.fa.gz").is_file():
-        text = gzip.decompress(read("cdna.fa.gz")).decode()
-        for head, seq in _fasta(text):
-            db.execute("INSERT OR REPLACE INTO cdna VALUES (?, ?)", (shlex.split(head)[0], seq))
-    db.commit()
-    step()
 
 
 def transcript_from_row(row: _Row, bundle: str) -> Transcript:
@@ -618,19 +553,6 @@ def transcript_from_row(row: _Row, bundle: str) -> Transcript:
         uniprot=row["uniprot"] or None,
         source=f"{bundle}: {row['source']}",
     )
-
-
-def _fasta(text: str) -> Iterator[tuple[str, str]]:
-    head, seq = None, []
-    for line in text.splitlines():
-        if line.startswith(">"):
-            if head is not None:
-                yield head, "".join(seq)
-            head, seq = line[1:], []
-        elif line:
-            seq.append(line.strip())
-    if head is not None:
-        yield head, "".join(seq)
 
 
 def _coding_segments(t: Transcript) -> tuple[tuple[int, int], ...]:

@@ -31,7 +31,15 @@ from typing import Any
 
 from fusionviz.coordinates import coding_segments
 from fusionviz.errors import AnnotationDataError
-from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, normalise_contig
+from fusionviz.models import (
+    Domain,
+    GeneAlias,
+    Locus,
+    ProteinSequence,
+    SourceInfo,
+    Transcript,
+    normalise_contig,
+)
 
 
 @dataclass(frozen=True)
@@ -331,6 +339,18 @@ class DomainFileSource:
 
     def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
         return self.inner.genes_at(contig, position)
+
+    def loci_at(self, contig: str, position: int) -> tuple[Locus, ...]:
+        return self.inner.loci_at(contig, position)
+
+    def nearest_loci(self, contig: str, position: int, n: int = 2) -> tuple[tuple[Locus, int], ...]:
+        return self.inner.nearest_loci(contig, position, n)
+
+    def locus(self, symbol: str) -> Locus | None:
+        return self.inner.locus(symbol)
+
+    def aliases(self, name: str) -> tuple[GeneAlias, ...]:
+        return self.inner.aliases(name)
 
 
 def with_domain_file(source: Any, path: str | Path, *, replace_domains: bool = False) -> Any:

@@ -29,7 +29,15 @@ from typing import Any
 
 from fusionviz.coordinates import coding_segments
 from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
-from fusionviz.models import Domain, ProteinSequence, SourceInfo, Transcript, normalise_contig
+from fusionviz.models import (
+    Domain,
+    GeneAlias,
+    Locus,
+    ProteinSequence,
+    SourceInfo,
+    Transcript,
+    normalise_contig,
+)
 
 # As pinned in pyproject.toml (>=2.3.13,<3); tested with 2.32.3. pyensembl 3 is refused until
 # its coordinate conventions are checked (tests/sources/test_release.py).
@@ -340,6 +348,64 @@ class PyensemblSource:
         with self._lock:
             names = self.genome.gene_names_at_locus(normalise_contig(contig), int(position))
         return tuple(sorted({n for n in names if n}))
+
+    def loci_at(self, contig: str, position: int) -> tuple[Locus, ...]:
+        """Every gene of the release covering the base, any biotype."""
+        with self._lock:
+            genes = self.genome.genes_at_locus(normalise_contig(contig), int(position))
+        return tuple(sorted((self._locus(g) for g in genes), key=lambda x: (x.start, x.symbol)))
+
+    def nearest_loci(self, contig: str, position: int, n: int = 2) -> tuple[tuple[Locus, int], ...]:
+        """The nearest genes either side of a base no gene covers (searched up to 25.6 Mb away)."""
+        from fusionviz.sources.loci import nearest_of
+
+        c, pos = normalise_contig(contig), int(position)
+        left: list[Locus] = []
+        right: list[Locus] = []
+        window = 100_000
+        while window <= 25_600_000 and (len(left) < n or len(right) < n):
+            with self._lock:
+                genes = self.genome.genes_at_locus(c, max(1, pos - window), pos + window)
+            loci = [self._locus(g) for g in genes]
+            left = sorted((x for x in loci if x.end < pos), key=lambda x: -x.end)
+            right = sorted((x for x in loci if x.start > pos), key=lambda x: x.start)
+            window *= 4
+        return nearest_of(left, right, pos, n)
+
+    def locus(self, symbol: str) -> Locus | None:
+        """The release's gene of this symbol (case-insensitive), any biotype, or None."""
+        name = self._gene_names().get(symbol.strip().upper())
+        if name is None:
+            return None
+        with self._lock:
+            genes = self.genome.genes_by_name(name)
+        loci = sorted(
+            (self._locus(g) for g in genes),
+            key=lambda x: (not x.is_protein_coding, x.contig, x.start),
+        )
+        return loci[0] if loci else None
+
+    def aliases(self, name: str) -> tuple[GeneAlias, ...]:
+        """The embedded bundle's alias table (Ensembl 110 / GENCODE v24 names), when given."""
+        return self._bundle.aliases(name) if self._bundle is not None else ()
+
+    def _locus(self, g: Any) -> Locus:
+        version = getattr(g, "gene_version", None)
+        gene_id = f"{g.gene_id}.{version}" if version else g.gene_id
+        desc = ""
+        if self._bundle is not None and self._same_build:
+            twin = self._bundle.loci_index.by_gene_id(g.gene_id)
+            desc = twin.description if twin is not None else ""
+        return Locus(
+            symbol=g.gene_name or g.gene_id,
+            gene_id=gene_id,
+            biotype=g.biotype,
+            contig=normalise_contig(g.contig),
+            start=g.start,
+            end=g.end,
+            strand=g.strand,
+            description=desc,
+        )
 
     # ------------------------------------------------------------------ helpers
     def _symbol(self, gene: str) -> str:

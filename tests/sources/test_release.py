@@ -186,3 +186,19 @@ def test_gtf_and_pep_options_make_the_fusion_protein_sequence_exact(tmp_path):
     assert af.protein.sequence.endswith(
         bundle.protein_sequence(bundle.default_transcript("ALK")).sequence[-50:]
     )
+
+
+def test_release_answers_loci_with_the_bundle_descriptions_and_aliases(release):
+    (alk,) = release.loci_at("chr2", 29_500_000)
+    assert (alk.symbol, alk.biotype, alk.strand) == ("ALK", "protein_coding", "-")
+    assert alk.gene_id.startswith("ENSG00000171094")
+    assert alk.description == "ALK receptor tyrosine kinase"
+    assert release.locus("eml4").symbol == "EML4"
+    assert release.locus("MALAT1") is None  # not in this small release fixture
+    # Between ALK and EML4, 12 Mb apart: both found, with signed distances.
+    near = release.nearest_loci("2", 30_000_000)
+    assert [(x.symbol, d) for x, d in near] == [
+        ("ALK", 29_921_586 - 30_000_000),
+        ("EML4", 42_169_353 - 30_000_000),  # the fixture gene spans its bundle transcripts
+    ]
+    assert release.aliases("MLL")[0].symbol == "KMT2A"

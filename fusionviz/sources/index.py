@@ -1,0 +1,193 @@
+"""The one-time SQLite index of a bundle (written once per bundle into the user cache).
+
+Rows are stored as JSON lists keyed for every lookup the reader makes; the loci table (every
+GENCODE gene, any biotype) also keeps its spans as integer columns, with the longest gene span
+in ``meta`` so that "genes covering a base" is one range scan on ``(contig, start)``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shlex
+import sqlite3
+from collections.abc import Iterator
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+# Bump when the index layout changes, so caches written by another fusionviz are not reused.
+INDEX_LAYOUT = 2
+#: Steps of :func:`fill_index` (for the progress bar).
+INDEX_STEPS = 5
+
+
+def _tsv_rows(data: bytes) -> Iterator[list[str]]:
+    """Rows of a bundle TSV (csv QUOTE_NONE with backslash escapes), header first."""
+    import csv
+    import io
+
+    text = gzip.decompress(data).decode()
+    yield from csv.reader(
+        io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
+    )
+
+
+def cache_root() -> Path:
+    """Where one-time indexes go: ``$FUSIONVIZ_CACHE_DIR`` or the user cache directory."""
+    env = os.environ.get("FUSIONVIZ_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("fusionviz"))
+
+
+def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) -> None:
+    """Tables of the one-time index: rows as JSON lists, keyed for every lookup."""
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE genes (up TEXT PRIMARY KEY, gene TEXT, contig TEXT, start INT, end INT);
+        CREATE INDEX genes_locus ON genes (contig, start);
+        CREATE TABLE tx (ord INT, gene_up TEXT, name_up TEXT, enst_up TEXT, refseq_up TEXT,
+                         data TEXT);
+        CREATE TABLE dom (ord INT, target TEXT, data TEXT);
+        CREATE TABLE prot (key TEXT PRIMARY KEY, meta TEXT, seq TEXT);
+        CREATE TABLE cdna (key TEXT PRIMARY KEY, seq TEXT);
+        """
+    )
+    genes = _tsv_rows(read("genes.tsv.gz"))
+    cols = next(genes)
+    i = {c: n for n, c in enumerate(cols)}
+    db.executemany(
+        "INSERT OR REPLACE INTO genes VALUES (?, ?, ?, ?, ?)",
+        (
+            (
+                g[i["gene"]].upper(),
+                g[i["gene"]],
+                g[i["contig"]],
+                int(g[i["start"]]),
+                int(g[i["end"]]),
+            )
+            for g in genes
+        ),
+    )
+    step()
+    rows = _tsv_rows(read("transcripts.tsv.gz"))
+    cols = next(rows)
+    db.execute("INSERT INTO meta VALUES ('columns:transcripts', ?)", (json.dumps(cols),))
+    i = {c: n for n, c in enumerate(cols)}
+
+    def tx_rows():
+        for n, r in enumerate(rows):
+            enst = r[i["transcript_id"]].split(".")[0].upper()
+            refseq = r[i["refseq"]].split(".")[0].upper()
+            yield (
+                n,
+                r[i["gene"]].upper(),
+                r[i["transcript_name"]].upper(),
+                enst or None,
+                refseq or None,
+                json.dumps(r),
+            )
+
+    db.executemany("INSERT INTO tx VALUES (?, ?, ?, ?, ?, ?)", tx_rows())
+    db.executescript(
+        """
+        CREATE INDEX tx_gene ON tx (gene_up);
+        CREATE INDEX tx_name ON tx (name_up);
+        CREATE INDEX tx_enst ON tx (enst_up);
+        CREATE INDEX tx_refseq ON tx (refseq_up);
+        """
+    )
+    step()
+    doms = _tsv_rows(read("domains.tsv.gz"))
+    cols = next(doms)
+    db.execute("INSERT INTO meta VALUES ('columns:domains', ?)", (json.dumps(cols),))
+    t = cols.index("target")
+    db.executemany(
+        "INSERT INTO dom VALUES (?, ?, ?)", ((n, d[t], json.dumps(d)) for n, d in enumerate(doms))
+    )
+    db.execute("CREATE INDEX dom_target ON dom (target)")
+    step()
+    if root.joinpath("proteins.fa.gz").is_file():
+        text = gzip.decompress(read("proteins.fa.gz")).decode()
+        for head, seq in fasta_records(text):
+            key, *rest = shlex.split(head)
+            meta = dict(kv.split("=", 1) for kv in rest)
+            db.execute("INSERT OR REPLACE INTO prot VALUES (?, ?, ?)", (key, json.dumps(meta), seq))
+    step()
+    if root.joinpath("cdna.fa.gz").is_file():
+        text = gzip.decompress(read("cdna.fa.gz")).decode()
+        for head, seq in fasta_records(text):
+            db.execute("INSERT OR REPLACE INTO cdna VALUES (?, ?)", (shlex.split(head)[0], seq))
+    _fill_loci(db, read, root)
+    db.commit()
+    step()
+
+
+def _fill_loci(db: sqlite3.Connection, read: Any, root: Traversable) -> None:
+    """``loci`` (spans of every gene) and ``aliases`` (other names); empty in an older bundle."""
+    db.executescript(
+        """
+        CREATE TABLE loci (symbol_up TEXT, symbol TEXT, gene_id TEXT, biotype TEXT, contig TEXT,
+                           start INT, end INT, strand TEXT, description TEXT);
+        CREATE TABLE aliases (alias_up TEXT, alias TEXT, symbol TEXT, kind TEXT, source TEXT);
+        """
+    )
+    longest = 0
+    if root.joinpath("loci.tsv.gz").is_file():
+        rows = _tsv_rows(read("loci.tsv.gz"))
+        cols = next(rows)
+        i = {c: n for n, c in enumerate(cols)}
+        batch = []
+        for r in rows:
+            start, end = int(r[i["start"]]), int(r[i["end"]])
+            longest = max(longest, end - start + 1)
+            batch.append(
+                (
+                    r[i["symbol"]].upper(),
+                    r[i["symbol"]],
+                    r[i["gene_id"]],
+                    r[i["biotype"]],
+                    r[i["contig"]],
+                    start,
+                    end,
+                    r[i["strand"]],
+                    r[i["description"]],
+                )
+            )
+        db.executemany("INSERT INTO loci VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    if root.joinpath("aliases.tsv.gz").is_file():
+        rows = _tsv_rows(read("aliases.tsv.gz"))
+        next(rows)
+        db.executemany(
+            "INSERT INTO aliases VALUES (?, ?, ?, ?, ?)",
+            ((a.upper(), a, s, k, src) for a, s, k, src in rows),
+        )
+    db.execute("INSERT INTO meta VALUES ('longest_locus', ?)", (str(longest),))
+    db.executescript(
+        """
+        CREATE INDEX loci_pos ON loci (contig, start);
+        CREATE INDEX loci_end ON loci (contig, end);
+        CREATE INDEX loci_symbol ON loci (symbol_up);
+        CREATE INDEX loci_gene ON loci (gene_id);
+        CREATE INDEX aliases_up ON aliases (alias_up);
+        CREATE INDEX aliases_symbol ON aliases (symbol);
+        """
+    )
+
+
+def fasta_records(text: str) -> Iterator[tuple[str, str]]:
+    head, seq = None, []
+    for line in text.splitlines():
+        if line.startswith(">"):
+            if head is not None:
+                yield head, "".join(seq)
+            head, seq = line[1:], []
+        elif line:
+            seq.append(line.strip())
+    if head is not None:
+        yield head, "".join(seq)
