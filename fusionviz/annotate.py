@@ -297,6 +297,7 @@ def _partner_result(
             domains=(),
             placement=r.placement,
             locus=r.locus,
+            gene_as_given=r.gene_as_given,
         )
     genomic = co.tx_to_genomic(t, r.tx_boundary)
     step = r.retained if (role == "5'") == (t.strand == "+") else -r.retained
@@ -317,4 +318,5 @@ def _partner_result(
         sequence=seq,
         placement=r.placement,
         locus=r.locus,
+        gene_as_given=r.gene_as_given,
     )

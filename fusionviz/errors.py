@@ -18,15 +18,49 @@ class NotationError(FusionvizError):
 
 
 class UnknownGeneError(FusionvizError):
-    """A gene symbol the annotation source does not know."""
+    """A gene symbol the annotation source does not know.
 
-    def __init__(self, gene: str, known: Iterable[str] = (), where: str = "") -> None:
-        close = close_matches(gene, known)
+    Close matches are searched among ``known`` approved symbols and, when given, among
+    ``aliases`` ((alias, approved symbol) pairs): an alias match reads ``KMT2A (MLL)``.
+    """
+
+    def __init__(
+        self,
+        gene: str,
+        known: Iterable[str] = (),
+        where: str = "",
+        aliases: Iterable[tuple[str, str]] = (),
+        *,
+        message: str | None = None,
+    ) -> None:
+        close = [] if message else close_names(gene, known, aliases)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         src = f" in {where}" if where else ""
-        super().__init__(f"unknown gene '{gene}'{src}{hint}")
+        super().__init__(message or f"unknown gene '{gene}'{src}{hint}")
         self.gene = gene
         self.suggestions = tuple(close)
+
+
+class AmbiguousGeneError(UnknownGeneError):
+    """A previous symbol or alias shared by several genes, with nothing to choose among them."""
+
+    def __init__(self, gene: str, candidates: Iterable[str], why: str = "") -> None:
+        self.candidates = tuple(candidates)
+        super().__init__(
+            gene,
+            message=f"'{gene}' is a previous symbol or alias of {len(self.candidates)} genes "
+            f"({', '.join(self.candidates)}){why}; give the approved symbol",
+        )
+        self.suggestions = self.candidates
+
+
+class NonCodingGeneError(FusionvizError):
+    """A known gene that has no protein-coding transcript in the annotation source (a lncRNA,
+    a pseudogene, an immunoglobulin segment ...): no protein can come from it."""
+
+    def __init__(self, gene: str, message: str) -> None:
+        super().__init__(message)
+        self.gene = gene
 
 
 class UnknownTranscriptError(FusionvizError):
@@ -58,8 +92,28 @@ class OutputError(FusionvizError):
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """Closest spellings of ``word`` among ``candidates`` (case-insensitive)."""
-    cands = list(candidates)
-    upper = {c.upper(): c for c in cands}
-    hits = difflib.get_close_matches(word.upper(), list(upper), n=n, cutoff=0.6)
+    """Closest spellings of ``word`` among ``candidates`` (case-insensitive).
+
+    Only candidates of a similar length (within 3 characters) are compared: a spelling
+    that far off cannot reach difflib's 0.6 ratio on short symbols anyway, and the
+    pre-filter keeps an error among ~75,000 gene names and aliases fast.
+    """
+    w = word.upper()
+    upper = {c.upper(): c for c in candidates if abs(len(c) - len(w)) <= 3}
+    hits = difflib.get_close_matches(w, list(upper), n=n, cutoff=0.6)
     return [upper[h] for h in hits]
+
+
+def close_names(
+    word: str, symbols: Iterable[str], aliases: Iterable[tuple[str, str]] = (), n: int = 3
+) -> list[str]:
+    """Close matches among approved symbols and aliases: ``KMT2A (MLL)`` for an alias."""
+    pairs = list(aliases)
+    label = {s: s for s in symbols}
+    for alias, symbol in pairs:
+        label.setdefault(alias, f"{symbol} ({alias})")
+    out: list[str] = []
+    for hit in close_matches(word, label, n=n + 2):
+        if label[hit] not in out and hit.upper() != word.upper():
+            out.append(label[hit])
+    return out[:n]

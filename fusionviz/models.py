@@ -234,6 +234,39 @@ class GeneAlias:
 
 
 @dataclass(frozen=True, slots=True)
+class GeneName:
+    """How a gene name given by the user was read.
+
+    ``symbol`` is the approved symbol used; ``given`` the name as written; ``kind`` says
+    which list it came from; ``candidates`` are every approved symbol the name could mean
+    when it was ambiguous and ``chosen_by`` says what picked ``symbol`` among them.
+    """
+
+    given: str
+    symbol: str
+    kind: Literal["approved", "previous symbol", "alias"]
+    source: str = ""
+    candidates: tuple[str, ...] = ()
+    chosen_by: str = ""
+
+    @property
+    def renamed(self) -> bool:
+        """True when the input used another name than the approved symbol."""
+        return self.kind != "approved"
+
+    @property
+    def statement(self) -> str:
+        """One line for the output: ``MLL → KMT2A (alias)``."""
+        if not self.renamed:
+            return f"{self.symbol} (approved symbol)"
+        text = f"{self.given} → {self.symbol} ({self.kind}"
+        if self.candidates and self.chosen_by:
+            others = ", ".join(c for c in self.candidates if c != self.symbol)
+            text += f"; also a name of {others}; {self.chosen_by}"
+        return text + ")"
+
+
+@dataclass(frozen=True, slots=True)
 class Domain:
     """A protein feature in amino-acid coordinates of one protein (1-based, inclusive)."""
 
@@ -386,6 +419,10 @@ class PartnerResult:
         if self.transcript is not None:
             return self.transcript.label
         return f"{self.locus.symbol} ({self.locus.biotype})" if self.locus else self.region
+
+    #: The name the input used for this gene when it was not the approved symbol
+    #: (a previous symbol or an alias); None when the approved symbol was given.
+    gene_as_given: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,8 @@ TSV_COLUMNS = (
     "known_fusion_sources",
     "known_fusion_table",
     *EVIDENCE_COLUMNS,
+    "gene_as_given5",
+    "gene_as_given3",
 )
 
 
@@ -122,6 +124,7 @@ def _partner_dict(p: PartnerResult) -> dict[str, Any]:
     t = p.transcript
     return {
         "gene": p.gene,
+        "gene_as_given": p.gene_as_given or p.gene,
         "transcript_id": t.transcript_id if t else None,
         "transcript_name": t.name if t else None,
         "refseq": t.refseq if t else None,
@@ -314,13 +317,14 @@ def to_text(
 def _partner_text(w, label: str, p: PartnerResult) -> None:
     t = p.transcript
     which = "last" if p.role == "5'" else "first"
+    given = f" (given as {p.gene_as_given})" if p.gene_as_given else ""
     if t is None:
         what = p.locus.biotype if p.locus is not None else p.region
-        w(f"  {label}   {p.gene} ({what}; no protein-coding transcript)\n")
+        w(f"  {label}   {p.gene}{given} ({what}; no protein-coding transcript)\n")
         w(f"               {p.genomic_boundary} ({which} base kept)\n")
         return
     refseq = f", RefSeq {t.refseq}" if t.refseq else ""
-    w(f"  {label}   {p.gene} {t.display}{refseq}\n")
+    w(f"  {label}   {p.gene}{given} {t.display}{refseq}\n")
     boundary = f"CDS nt {p.cds_boundary_nt}" if p.cds_boundary_nt is not None else p.region
     phase_name = "end phase" if p.role == "5'" else "start phase"
     phase = f", {phase_name} {p.phase}" if p.phase is not None else ""
@@ -414,6 +418,8 @@ def tsv_row(
         from fusionviz.evidence.render import tsv_columns
 
         cols.update(tsv_columns(assessment))
+    cols["gene_as_given5"] = p5.gene_as_given or p5.gene
+    cols["gene_as_given3"] = p3.gene_as_given or p3.gene
     values += [cols.get(c, "") for c in TSV_COLUMNS[len(values) :]]
     return [_clean(v) for v in values]
 

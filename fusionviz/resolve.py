@@ -5,7 +5,7 @@ pair of genomic breakpoints through :mod:`fusionviz.placement`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fusionviz.breakpoints import Site
 from fusionviz.coordinates import exon_boundary_tx
@@ -20,6 +20,7 @@ from fusionviz.models import (
     Role,
     Transcript,
 )
+from fusionviz.names import resolve_spec, with_gene_name
 from fusionviz.placement import (
     MAX_FLANK,
     choose_pair,
@@ -53,6 +54,7 @@ class ResolvedPartner:
     gene: str = ""
     sites: tuple[Site, ...] = ()
     site: Site | None = None
+    gene_as_given: str | None = None  # issue 11: a previous symbol or alias in the input
 
     @property
     def name(self) -> str:
@@ -105,6 +107,16 @@ def resolve_request(
     transcript3: str | None = None,
 ) -> tuple[ResolvedPartner, ResolvedPartner]:
     """Both partners of a request, breakpoints read jointly (see placement)."""
+    # Issue 11: previous symbols and aliases -> the approved symbol (a breakpoint picks among
+    # genes sharing a name), r. positions -> exons; stated in each partner's notes.
+    (spec5, named5), (spec3, named3) = (
+        resolve_spec(request.five_prime, source, "5'"),
+        resolve_spec(request.three_prime, source, "3'"),
+    )
+    if (spec5, spec3) != (request.five_prime, request.three_prime):
+        renamed = replace(request, five_prime=spec5, three_prime=spec3)
+        r5, r3 = resolve_request(renamed, source, transcript5, transcript3)
+        return with_gene_name(r5, named5), with_gene_name(r3, named3)
     specs = ((request.five_prime, "5'", transcript5), (request.three_prime, "3'", transcript3))
     cands = [
         _candidates(spec, role, source, override) if spec.breakpoint else None  # type: ignore[arg-type]

@@ -1,0 +1,174 @@
+"""Gene names as users and callers write them -> the approved symbol, said out loud.
+
+One rule set for every input (a typed fusion, a ``--5p`` partner, a caller row):
+
+1. An approved symbol (case-insensitive) is that gene: approved symbols always win, so a
+   name that is also another gene's alias is never read as the alias.
+2. Otherwise a previous symbol or alias of exactly one gene is that gene, and the output says
+   so: ``MLL → KMT2A (alias)``, ``C11orf95 → ZFTA (previous symbol)``.
+3. A name shared by several genes is never guessed. With a breakpoint (a caller row with
+   coordinates), the one gene whose span covers the base is used, and the output says so;
+   otherwise :class:`~fusionviz.errors.AmbiguousGeneError` lists the candidates.
+4. An unknown name raises :class:`~fusionviz.errors.UnknownGeneError` with close matches
+   among approved symbols and aliases (``did you mean KMT2A (MLL)?``).
+
+The alias table is the annotation source's (:meth:`AnnotationSource.aliases`): for the
+embedded bundle, Ensembl 110 synonyms and GENCODE v24 previous symbols (see
+``annotations/PROVENANCE.md``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from fusionviz.errors import (
+    AmbiguousGeneError,
+    FusionvizError,
+    NonCodingGeneError,
+    UnknownGeneError,
+)
+from fusionviz.models import GeneAlias, GeneName, GenomicPosition, PartnerSpec
+from fusionviz.sources.base import AnnotationSource
+
+__all__ = ["is_known_name", "resolve_gene", "resolve_spec", "with_gene_name"]
+
+
+def _approved(name: str, source: AnnotationSource) -> str | None:
+    """The approved spelling of ``name`` when it is an approved symbol of the source."""
+    if source.has_gene(name):
+        return source.default_transcript(name).gene
+    loc = source.locus(name)
+    return loc.symbol if loc is not None else None
+
+
+def _kind(pairs: list[GeneAlias]) -> str:
+    """``previous symbol`` wins over ``alias`` when a source lists both for one gene."""
+    return "previous symbol" if any(p.kind == "previous symbol" for p in pairs) else "alias"
+
+
+def _covering(symbols: list[str], bp: GenomicPosition, source: AnnotationSource) -> list[str]:
+    hits = []
+    for s in symbols:
+        loc = source.locus(s)
+        if loc is not None and loc.covers(bp.contig, bp.position):
+            hits.append(s)
+    return hits
+
+
+def resolve_gene(
+    name: str, source: AnnotationSource, breakpoint: GenomicPosition | None = None
+) -> GeneName:
+    """Read one gene name (see the module docstring). ``breakpoint`` (the partner's base,
+    when the input gives one) picks among several genes sharing a previous symbol or alias.
+
+    Raises AmbiguousGeneError or UnknownGeneError (one line, with close matches).
+    """
+    given = name.strip()
+    approved = _approved(given, source)
+    if approved is not None:
+        return GeneName(given=given, symbol=approved, kind="approved")
+    by_symbol: dict[str, list[GeneAlias]] = {}
+    for a in source.aliases(given):
+        if _approved(a.symbol, source) is not None:
+            by_symbol.setdefault(a.symbol, []).append(a)
+    if not by_symbol:
+        raise _unknown(given, source)
+    symbols = sorted(by_symbol)
+    chosen_by = ""
+    if len(symbols) > 1:
+        hits = _covering(symbols, breakpoint, source) if breakpoint is not None else []
+        if len(hits) != 1:
+            why = f" and {len(hits)} of them cover {breakpoint}" if breakpoint and hits else ""
+            if breakpoint is not None and not hits:
+                why = f" and none covers {breakpoint}"
+            raise AmbiguousGeneError(given, symbols, why)
+        chosen_by = f"{hits[0]} is the one at {breakpoint}"
+        symbol = hits[0]
+    else:
+        symbol = symbols[0]
+    pairs = by_symbol[symbol]
+    return GeneName(
+        given=given,
+        symbol=_approved(symbol, source) or symbol,
+        kind=_kind(pairs),  # type: ignore[arg-type]
+        source="; ".join(sorted({p.source for p in pairs})),
+        candidates=tuple(symbols) if len(symbols) > 1 else (),
+        chosen_by=chosen_by,
+    )
+
+
+def _unknown(name: str, source: AnnotationSource) -> UnknownGeneError:
+    where = getattr(source, "where", "")
+    index = getattr(source, "loci_index", None)
+    if index is None:
+        bundle = getattr(source, "_bundle", None) or getattr(source, "inner", None)
+        index = getattr(bundle, "loci_index", None)
+    aliases = index.all_names() if index is not None else ()
+    return UnknownGeneError(name, source.gene_symbols(), where=where, aliases=aliases)
+
+
+def resolve_spec(
+    spec: PartnerSpec, source: AnnotationSource
+) -> tuple[PartnerSpec, GeneName | None]:
+    """``spec`` with its gene replaced by the approved symbol, and how the name was read
+    (None when the spec names no gene or already gives the approved symbol).
+
+    A gene known to the source only as a non-coding locus raises NonCodingGeneError.
+    """
+    if not spec.gene:
+        return spec, None
+    named = resolve_gene(spec.gene, source, spec.breakpoint)
+    if not source.has_gene(named.symbol) and spec.breakpoint is None:
+        # With a breakpoint, placement says what a non-coding partner is (fusionviz.loci).
+        raise _non_coding(named, source)
+    if not named.renamed:
+        return dataclasses.replace(spec, gene=named.symbol), None
+    return dataclasses.replace(spec, gene=named.symbol), named
+
+
+def _non_coding(named: GeneName, source: AnnotationSource) -> FusionvizError:
+    loc = source.locus(named.symbol)
+    where = getattr(source, "where", "the annotations")
+    renamed = f" ({named.statement})" if named.renamed else ""
+    if loc is not None and loc.is_protein_coding:
+        # A coding gene the bundle could not build (annotations/PROVENANCE.md says why).
+        return UnknownGeneError(
+            named.symbol,
+            message=f"{named.symbol}{renamed} is a protein-coding gene ({loc.gene_id}) that "
+            f"{where} does not carry (see annotations/PROVENANCE.md, genes still missing); "
+            "annotate it with --release 110 (an installed pyensembl release)",
+        )
+    what = "a gene without protein-coding transcripts"
+    if loc is not None:
+        kind = loc.biotype.replace("_", " ")
+        desc = f", {loc.description}" if loc.description else ""
+        what = (
+            f"a {kind} gene{desc} (chr{loc.contig}:{loc.start}-{loc.end}:{loc.strand}, "
+            f"{loc.gene_id})"
+        )
+    return NonCodingGeneError(
+        named.symbol,
+        f"{named.symbol}{renamed} is {what}: {where} has no protein-coding transcript of "
+        "it, so no protein comes from this partner",
+    )
+
+
+def with_gene_name(resolved: Any, named: GeneName | None) -> Any:
+    """A resolved partner (any dataclass with ``notes`` and ``gene_as_given``) that says how
+    its gene name was read."""
+    if named is None:
+        return resolved
+    return dataclasses.replace(
+        resolved, notes=(named.statement, *resolved.notes), gene_as_given=named.given
+    )
+
+
+def is_known_name(source: AnnotationSource) -> Any:
+    """``name -> bool``: an approved symbol or an alias the source knows (for the parser's
+    hyphen tie-breaks, e.g. ``MLL-AF9``)."""
+
+    def check(name: str) -> bool:
+        return source.has_gene(name) or bool(source.aliases(name))
+
+    return check
