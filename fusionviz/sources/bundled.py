@@ -158,7 +158,7 @@ class BundledSource:
 
     def default_transcript(self, gene: str) -> Transcript:
         rows = self._gene_rows(gene)
-        for tag in ("MANE_Select", "Ensembl_canonical"):
+        for tag in ("MANE_Select", "Ensembl_canonical", "longest_CDS"):
             for r in rows:
                 if tag in r["tags"].split(","):
                     return self._model(r)
