@@ -17,6 +17,16 @@ class NotationError(FusionvizError):
     """A fusion could not be parsed."""
 
 
+class GenePairOnlyError(NotationError):
+    """A gene pair without exons or breakpoints (``EML4::ALK``): not malformed, but it names
+    no single junction. ``five``/``three`` are the genes as written."""
+
+    def __init__(self, five: str, three: str, message: str) -> None:
+        super().__init__(message)
+        self.five = five
+        self.three = three
+
+
 class UnknownGeneError(FusionvizError):
     """A gene symbol the annotation source does not know.
 

@@ -339,6 +339,9 @@ class PartnerSpec:
     transcript: str | None = None
     exon: int | None = None
     breakpoint: GenomicPosition | None = None
+    #: An HGVS-style r./c. position on ``transcript`` (``775``, ``-115``, ``*1924``): the last
+    #: (5') or first (3') base of the partner in the fusion RNA; resolved to an exon boundary.
+    rna_position: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +372,9 @@ class FusionRequest:
     extra: tuple[tuple[str, str], ...] = ()
     breakpoint_meaning: BreakpointMeaning = "rna"
     junction_sequence: JunctionSequence | None = None
+    #: How a notation that needed interpreting was read (``BCR::ABL1 e13a2 = BCR exon 13 ::
+    #: ABL1 exon 2 (...)``), one sentence each, with the definition's citation.
+    reading: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

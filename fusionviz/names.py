@@ -20,12 +20,14 @@ embedded bundle, Ensembl 110 synonyms and GENCODE v24 previous symbols (see
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from fusionviz.errors import (
     AmbiguousGeneError,
     FusionvizError,
     NonCodingGeneError,
+    NotationError,
     UnknownGeneError,
 )
 from fusionviz.models import GeneAlias, GeneName, GenomicPosition, PartnerSpec
@@ -109,13 +111,16 @@ def _unknown(name: str, source: AnnotationSource) -> UnknownGeneError:
 
 
 def resolve_spec(
-    spec: PartnerSpec, source: AnnotationSource
+    spec: PartnerSpec, source: AnnotationSource, role: str = "5'"
 ) -> tuple[PartnerSpec, GeneName | None]:
-    """``spec`` with its gene replaced by the approved symbol, and how the name was read
-    (None when the spec names no gene or already gives the approved symbol).
+    """``spec`` with its gene replaced by the approved symbol and an HGVS-style r. position
+    replaced by the exon it bounds; and how the name was read (None when the spec names no
+    gene or already gives the approved symbol). ``role`` is ``5'`` or ``3'``.
 
     A gene known to the source only as a non-coding locus raises NonCodingGeneError.
     """
+    if spec.rna_position is not None:
+        spec = position_to_exon(spec, source, role)
     if not spec.gene:
         return spec, None
     named = resolve_gene(spec.gene, source, spec.breakpoint)
@@ -151,6 +156,49 @@ def _non_coding(named: GeneName, source: AnnotationSource) -> FusionvizError:
         named.symbol,
         f"{named.symbol}{renamed} is {what}: {where} has no protein-coding transcript of "
         "it, so no protein comes from this partner",
+    )
+
+
+def position_to_exon(spec: PartnerSpec, source: AnnotationSource, role: str) -> PartnerSpec:
+    """The exon whose boundary is ``spec.rna_position`` on ``spec.transcript``: the last base
+    of an exon for the 5' partner, the first for the 3' one. Positions are HGVS r./c. style
+    (``775``, ``-115``, ``*1924``) or, prefixed ``tx:``, counted from the transcript's first
+    base (COSMIC). An intronic offset (5' ``+k``, 3' ``-k``: a DNA breakpoint k nt into the
+    intron) keeps that exon. NotationError otherwise, listing the exon boundaries."""
+    from fusionviz import coordinates as co
+
+    assert spec.transcript is not None and spec.rna_position is not None
+    gene = resolve_gene(spec.gene, source).symbol if spec.gene else None
+    t = source.transcript(spec.transcript, gene=gene)
+    raw = spec.rna_position
+    by_tx = raw.startswith("tx:")
+    pos = raw[3:] if by_tx else raw
+    m = re.fullmatch(r"([-*]?\d+)([+-]\d+)?", pos)
+    if m is None:
+        raise NotationError(f"cannot read the position r.{pos} of {t.label}")
+    base, offset = m[1], m[2]
+    into_intron = offset is None or (offset[0] == "+") == (role == "5'")
+    if not into_intron:
+        raise NotationError(
+            f"r.{pos} of {t.label}: the offset points into the exon, not into the intron "
+            "beside the junction; give the genomic breakpoint for a junction inside an exon"
+        )
+    side = 1 if role == "5'" else 0
+    bounds = [(n, spans[side]) for n, spans in enumerate(co.exon_tx_spans(t), 1)]
+
+    def label(tx: int) -> str:
+        return str(tx) if by_tx else co.c_position(t, tx)
+
+    for n, tx in bounds:
+        if label(tx) == base:
+            return PartnerSpec(gene=t.gene, transcript=t.label, exon=n)
+    near = ", ".join(f"r.{label(tx)} (exon {n})" for n, tx in bounds[:40])
+    which = "last base of an exon" if role == "5'" else "first base of an exon"
+    counted = " counting from its first base" if by_tx else ""
+    raise NotationError(
+        f"r.{base} is not the {which} of {t.label} ({t.gene}){counted}, so it cannot be read "
+        f"as an exon junction there (positions from another transcript version shift with its "
+        f"UTRs); exon boundaries here: {near}"
     )
 
 

@@ -69,7 +69,25 @@ TSV_COLUMNS = (
     *EVIDENCE_COLUMNS,
     "gene_as_given5",
     "gene_as_given3",
+    "read_as",
 )
+
+
+def read_as(af: AnnotatedFusion) -> tuple[str, tuple[str, ...]]:
+    """How the input was read: the exons (``EML4 e13::ALK e20``; "" for genomic input) and,
+    when the notation needed interpreting, the sentences that say how."""
+    from fusionviz.notation import exon_form
+
+    req, p5, p3 = af.request, af.five_prime, af.three_prime
+    if req.five_prime.breakpoint or req.three_prime.breakpoint or None in (p5.exon, p3.exon):
+        return "", req.reading
+    return exon_form(p5.gene, p5.exon, p3.gene, p3.exon), req.reading
+
+
+def _read_as_needed(af: AnnotatedFusion) -> bool:
+    exons, notes = read_as(af)
+    plain = "".join(af.request.text.split()).upper()
+    return bool(notes) or bool(exons and plain != "".join(exons.split()).upper())
 
 
 # --------------------------------------------------------------------------- dict / JSON
@@ -232,6 +250,7 @@ def to_dict(
             for r in af.junction_readings
         ],
         "warnings": list(af.warnings),
+        "read_as": {"fusion": read_as(af)[0] or None, "notes": list(read_as(af)[1])},
         "caller_fields": dict(af.extra),
         "provenance": provenance_dict(af),
     }
@@ -265,6 +284,9 @@ def to_text(
     w(f"{af.names.hgnc}  ({af.names.short})  {af.frame.upper()}\n")
     if af.request.text:
         w(f"  input        {af.request.text}\n")
+        if _read_as_needed(af):
+            exons, notes = read_as(af)
+            w("  read as      " + "\n               ".join(x for x in (exons, *notes) if x) + "\n")
     for label, p in (("5' partner", p5), ("3' partner", p3)):
         _partner_text(w, label, p)
     w(f"  junction     {j.junction_class}\n")
@@ -420,6 +442,8 @@ def tsv_row(
         cols.update(tsv_columns(assessment))
     cols["gene_as_given5"] = p5.gene_as_given or p5.gene
     cols["gene_as_given3"] = p3.gene_as_given or p3.gene
+    exons, notes = read_as(af)
+    cols["read_as"] = " | ".join(x for x in (exons, *notes) if x)
     values += [cols.get(c, "") for c in TSV_COLUMNS[len(values) :]]
     return [_clean(v) for v in values]
 

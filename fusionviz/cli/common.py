@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from fusionviz.errors import FusionvizError, NotationError
-from fusionviz.models import AnnotatedFusion, FusionRequest
+from fusionviz.errors import FusionvizError, GenePairOnlyError, NotationError
+from fusionviz.models import AnnotatedFusion, FusionRequest, PartnerSpec
 
 FUSION_HELP = (
     "fusion(s), e.g. 'SQSTM1 e5::ALK e19', 'EML4::ALK E6;A20', "
@@ -127,16 +128,46 @@ class Failure:
 
 
 def _flag_request(args: argparse.Namespace, is_gene) -> FusionRequest:
-    """The fusion given as --5p/--3p."""
-    from fusionviz.notation import parse_partner
+    """The fusion given as --5p/--3p (introns read by side, and said so)."""
+    from fusionviz.notation import read_partner
 
     if not (args.five_prime and args.three_prime):
         raise NotationError("--5p and --3p go together: give both partners")
+    five, n5 = read_partner(args.five_prime, is_gene=is_gene, role="5'")
+    three, n3 = read_partner(args.three_prime, is_gene=is_gene, role="3'")
     return FusionRequest(
-        parse_partner(args.five_prime, is_gene=is_gene),
-        parse_partner(args.three_prime, is_gene=is_gene),
-        text=f"{args.five_prime} :: {args.three_prime}",
+        five, three, text=f"{args.five_prime} :: {args.three_prime}", reading=n5 + n3
     )
+
+
+def known_pair_fusions(
+    pair: GenePairOnlyError, source, text: str, extra_table=None
+) -> list[AnnotatedFusion]:
+    """A gene pair without exons: every known junction of that pair in the known-fusions
+    table, annotated, each saying that exons are needed for a specific answer."""
+    from dataclasses import replace
+
+    from fusionviz.annotate import annotate
+    from fusionviz.known import load_known_table
+    from fusionviz.names import resolve_gene
+    from fusionviz.notation import fusion_text
+
+    g5 = resolve_gene(pair.five, source).symbol
+    g3 = resolve_gene(pair.three, source).symbol
+    table = load_known_table(extra=extra_table)
+    out = []
+    for e in table.pair(g5, g3):
+        spec5 = PartnerSpec(gene=g5, transcript=e.five_transcript, exon=e.five_exon)
+        spec3 = PartnerSpec(gene=g3, transcript=e.three_transcript, exon=e.three_exon)
+        request = FusionRequest(spec5, spec3, text=text)
+        note = (
+            f"{text} names a gene pair without exons: this is the known junction "
+            f"'{e.common_name}' ({fusion_text(request)}, {table.label}, line {e.line}); exons "
+            "are needed for a specific answer"
+        )
+        af = annotate(replace(request, reading=(note,)), source)
+        out.append(af)
+    return out
 
 
 def annotate_args(
@@ -145,6 +176,7 @@ def annotate_args(
     """Annotate every fusion on the command line; bad ones come back as failures
     so that the others are still reported."""
     from fusionviz.annotate import annotate
+    from fusionviz.names import is_known_name
     from fusionviz.notation import parse_fusion
 
     src = source or source_from_args(args)
@@ -159,17 +191,25 @@ def annotate_args(
             "no fusion given; write e.g. fusionviz annotate 'SQSTM1 e5::ALK e19' "
             "or --5p SQSTM1:5 --3p ALK:19"
         )
+    is_gene = is_known_name(src)
     for label, text in items:
         try:
             if text is None:
-                request = _flag_request(args, src.has_gene)
+                request = _flag_request(args, is_gene)
             else:
-                request = parse_fusion(text, is_gene=src.has_gene)
+                request = parse_fusion(text, is_gene=is_gene)
             meaning = getattr(args, "meaning", None) or "rna"
             request = replace(request, breakpoint_meaning=meaning)
             fusions.append(
                 annotate(request, src, transcript5=args.transcript5, transcript3=args.transcript3)
             )
+        except GenePairOnlyError as exc:
+            extra = getattr(args, "known", None)
+            got = known_pair_fusions(exc, src, text or label, Path(extra) if extra else None)
+            if got:
+                fusions.extend(got)
+            else:
+                failures.append(Failure(label, f"{exc} (none in the known-fusions table)"))
         except FusionvizError as exc:
             failures.append(Failure(label, str(exc)))
     return fusions, failures

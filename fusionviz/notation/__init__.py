@@ -54,10 +54,10 @@ Rules
 
 from __future__ import annotations
 
-from fusionviz.errors import NotationError
+from fusionviz.errors import GenePairOnlyError, NotationError
 from fusionviz.models import FusionRequest, PartnerSpec
 from fusionviz.notation._forms import _gene_pair_form, _partner_pair_form, _split_head
-from fusionviz.notation._partners import _partner
+from fusionviz.notation._partners import _partner, _with_exon
 from fusionviz.notation._text import (
     _BRIEF,
     _BRIEF_PARTNER,
@@ -70,6 +70,14 @@ from fusionviz.notation._text import (
     _normalise,
     _quote,
 )
+from fusionviz.notation.hgvs import looks_positional, read_positional
+from fusionviz.notation.report_forms import (
+    _INTRON,
+    gene_pair_only,
+    rewrite_introns,
+    rewrite_report_text,
+)
+from fusionviz.notation.short_forms import is_short_form, read_short_form
 from fusionviz.notation.writers import exon_form, fusion_text, hgnc_name, partner_text, short_form
 
 __all__ = [
@@ -120,7 +128,10 @@ def parse_fusion(
 
     ``is_gene`` (optional) says whether a symbol is a known gene; it only settles
     hyphen ambiguities. ``line`` is recorded on the request and prefixed to errors.
-    Raises :class:`NotationError` with a one-line message on any unreadable input.
+    Forms that need interpreting (short forms, introns, positions) say how they were read
+    in ``FusionRequest.reading``. Raises :class:`NotationError` with a one-line message on
+    any unreadable input, and its subclass :class:`GenePairOnlyError` for a gene pair
+    without exons.
     """
     where = f"line {line}: " if line is not None else ""
     if not isinstance(text, str):
@@ -130,15 +141,42 @@ def parse_fusion(
         if not s:
             _fail("the notation is empty")
         _check_parentheses(s)
-        head, tail = _split_head(s)
-        exons = _TAIL_RE.fullmatch(tail) if tail else None
-        if exons:
-            five, three = _gene_pair_form(head, exons, is_gene)
-        else:
-            five, three = _partner_pair_form(s, is_gene)
+        five, three, reading = _read(s, is_gene)
     except _Failure as err:
         raise NotationError(f"{where}cannot read fusion {_quote(text)}: {err}; {_BRIEF}") from None
-    return FusionRequest(five_prime=five, three_prime=three, text=text, line=line)
+    except GenePairOnlyError as err:
+        raise GenePairOnlyError(err.five, err.three, f"{where}{err}") from None
+    return FusionRequest(five_prime=five, three_prime=three, text=text, line=line, reading=reading)
+
+
+def _read(s: str, is_gene: GeneCheck | None) -> tuple[PartnerSpec, PartnerSpec, tuple[str, ...]]:
+    """Dispatch to the form the normalised text ``s`` is written in."""
+    if looks_positional(s):
+        return read_positional(s)
+    s = rewrite_report_text(s)
+    pair = gene_pair_only(s)
+    if pair is not None:
+        raise GenePairOnlyError(
+            *pair,
+            f"{pair[0]}::{pair[1]} names a gene pair without exons or breakpoints: exons are "
+            f"needed for a specific answer (e.g. '{pair[0]} e5::{pair[1]} e19'); "
+            f"'fusionviz known --pair {pair[0]} {pair[1]}' lists its known junctions",
+        )
+    head, tail = _split_head(s)
+    if tail and is_short_form(tail):
+        five, three = _gene_pair_form(head, _TAIL_RE.fullmatch("1;1"), is_gene)  # type: ignore[arg-type]
+        if not (five.gene and three.gene):
+            _fail(f"{_quote(tail)} needs the two gene symbols before it")
+        e5, e3, note = read_short_form((five.gene, three.gene), tail)
+        return _with_exon(five, e5), _with_exon(three, e3), (note,)
+    s, notes = rewrite_introns(s)
+    head, tail = _split_head(s)
+    exons = _TAIL_RE.fullmatch(tail) if tail else None
+    if exons:
+        five, three = _gene_pair_form(head, exons, is_gene)
+    else:
+        five, three = _partner_pair_form(s, is_gene)
+    return five, three, notes
 
 
 def parse_partner(text: str, *, is_gene: GeneCheck | None = None) -> PartnerSpec:
@@ -147,6 +185,14 @@ def parse_partner(text: str, *, is_gene: GeneCheck | None = None) -> PartnerSpec
 
     Raises :class:`NotationError` with a one-line message on any unreadable input.
     """
+    return read_partner(text, is_gene=is_gene)[0]
+
+
+def read_partner(
+    text: str, *, is_gene: GeneCheck | None = None, role: str | None = None
+) -> tuple[PartnerSpec, tuple[str, ...]]:
+    """:func:`parse_partner` that also reads introns (``EML4 intron 13``) when ``role``
+    (``5'`` or ``3'``) says which side the partner is on, and says how it read them."""
     if not isinstance(text, str):
         raise NotationError(f"a partner must be text, got {type(text).__name__}")
     try:
@@ -156,10 +202,18 @@ def parse_partner(text: str, *, is_gene: GeneCheck | None = None) -> PartnerSpec
         _check_parentheses(s)
         if "::" in s or "--" in s:
             _fail("this is a whole fusion; give one partner here")
+        notes: tuple[str, ...] = ()
+        if _INTRON.search(s):
+            if role not in ("5'", "3'"):
+                _fail("an intron needs the partner's side (--5p or --3p)")
+            sides = f"{s}::X e1" if role == "5'" else f"X e1::{s}"
+            rewritten, notes = rewrite_introns(sides)
+            s = rewritten.split("::")[0 if role == "5'" else 1]
+            notes = tuple(n for n in notes if n.startswith(role))
         spec = _partner(s, "", is_gene)
     except _Failure as err:
         msg = " ".join(str(err).split())  # drop the double space of the empty role
         raise NotationError(
             f"cannot read partner {_quote(text)}: {msg}; {_BRIEF_PARTNER}"
         ) from None
-    return spec
+    return spec, notes
