@@ -20,6 +20,7 @@ embedded bundle, Ensembl 110 synonyms and GENCODE v24 previous symbols (see
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -100,7 +101,20 @@ def resolve_gene(
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _unknown_message(name: str, source: AnnotationSource) -> str:
+    """The unknown-gene line with close matches (cached: a caller file repeats names)."""
+    return str(_unknown_error(name, source))
+
+
 def _unknown(name: str, source: AnnotationSource) -> UnknownGeneError:
+    try:
+        return UnknownGeneError(name, message=_unknown_message(name, source))
+    except TypeError:  # an unhashable source: no cache
+        return _unknown_error(name, source)
+
+
+def _unknown_error(name: str, source: AnnotationSource) -> UnknownGeneError:
     where = getattr(source, "where", "")
     index = getattr(source, "loci_index", None)
     if index is None:

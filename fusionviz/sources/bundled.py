@@ -40,7 +40,7 @@ from fusionviz.models import (
     Transcript,
     normalise_contig,
 )
-from fusionviz.sources.index import INDEX_LAYOUT, INDEX_STEPS, fill_index
+from fusionviz.sources.index import INDEX_LAYOUT, INDEX_STEPS, fill_index, unpack
 from fusionviz.sources.loci import LociIndex
 
 if TYPE_CHECKING:
@@ -333,7 +333,7 @@ class BundledSource:
 
     def _tx_rows(self, sql: str, params: tuple) -> list[_Row]:
         cols = self._cols("transcripts")
-        return [_Row(zip(cols, json.loads(d), strict=True)) for (d,) in self._query(sql, params)]
+        return [_Row(zip(cols, unpack(d), strict=True)) for (d,) in self._query(sql, params)]
 
     def _one(self, column: str, value: str) -> _Row | None:
         rows = self._tx_rows(f"SELECT data FROM tx WHERE {column} = ? ORDER BY ord", (value,))
@@ -444,7 +444,7 @@ class BundledSource:
     def _domain_rows(self, target: str) -> list[dict[str, str]]:
         cols = self._cols("domains")
         hits = self._query("SELECT data FROM dom WHERE target = ? ORDER BY ord", (target,))
-        return [dict(zip(cols, json.loads(d), strict=True)) for (d,) in hits]
+        return [dict(zip(cols, unpack(d), strict=True)) for (d,) in hits]
 
     def _protein(self, key: str) -> tuple[dict[str, str], str] | None:
         hit = self._query("SELECT meta, seq FROM prot WHERE key = ?", (key,))

@@ -18,17 +18,36 @@ from pathlib import Path
 from typing import Any
 
 # Bump when the index layout changes, so caches written by another fusionviz are not reused.
-INDEX_LAYOUT = 2
+INDEX_LAYOUT = 3
 #: Steps of :func:`fill_index` (for the progress bar).
 INDEX_STEPS = 5
 
 
+#: Joins a row's fields in the index (a control character no bundle field contains).
+FIELD_SEP = "\x1f"
+
+
+def pack(fields: list[str]) -> str:
+    """One stored row: fields joined by :data:`FIELD_SEP` (far faster than JSON)."""
+    return FIELD_SEP.join(fields)
+
+
+def unpack(data: str) -> list[str]:
+    return data.split(FIELD_SEP)
+
+
 def _tsv_rows(data: bytes) -> Iterator[list[str]]:
-    """Rows of a bundle TSV (csv QUOTE_NONE with backslash escapes), header first."""
+    """Rows of a bundle TSV (csv QUOTE_NONE with backslash escapes), header first. Files
+    without any escape (all of them, as written today) are split directly."""
     import csv
     import io
 
     text = gzip.decompress(data).decode()
+    if "\\" not in text and FIELD_SEP not in text:
+        for line in text.splitlines():
+            if line:
+                yield line.split("\t")
+        return
     yield from csv.reader(
         io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
     )
@@ -46,6 +65,10 @@ def cache_root() -> Path:
 
 def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) -> None:
     """Tables of the one-time index: rows as JSON lists, keyed for every lookup."""
+    # The index is written to a temporary file and renamed into place when complete, so
+    # durability of each statement is not needed.
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
     db.executescript(
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -90,7 +113,7 @@ def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) 
                 r[i["transcript_name"]].upper(),
                 enst or None,
                 refseq or None,
-                json.dumps(r),
+                pack(r),
             )
 
     db.executemany("INSERT INTO tx VALUES (?, ?, ?, ?, ?, ?)", tx_rows())
@@ -108,7 +131,7 @@ def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) 
     db.execute("INSERT INTO meta VALUES ('columns:domains', ?)", (json.dumps(cols),))
     t = cols.index("target")
     db.executemany(
-        "INSERT INTO dom VALUES (?, ?, ?)", ((n, d[t], json.dumps(d)) for n, d in enumerate(doms))
+        "INSERT INTO dom VALUES (?, ?, ?)", ((n, d[t], pack(d)) for n, d in enumerate(doms))
     )
     db.execute("CREATE INDEX dom_target ON dom (target)")
     step()

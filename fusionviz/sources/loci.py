@@ -60,6 +60,7 @@ class LociIndex:
     def __init__(self, query: Query) -> None:
         self._query = query
         self._longest: int | None = None
+        self._all_names: tuple[tuple[str, str], ...] | None = None
 
     def longest(self) -> int:
         if self._longest is None:
@@ -125,5 +126,8 @@ class LociIndex:
         return tuple(GeneAlias(a, s, k, src) for a, s, k, src in rows)
 
     def all_names(self) -> tuple[tuple[str, str], ...]:
-        """(alias, symbol) of every alias, for spelling suggestions."""
-        return tuple((a, s) for a, s in self._query("SELECT alias, symbol FROM aliases", ()))
+        """(alias, symbol) of every alias, for spelling suggestions (read once)."""
+        if self._all_names is None:
+            rows = self._query("SELECT alias, symbol FROM aliases", ())
+            self._all_names = tuple((a, s) for a, s in rows)
+        return self._all_names
