@@ -134,6 +134,13 @@ class Transcript:
         tags = []
         if self.transcript_id and self.name and self.name != self.transcript_id:
             tags.append(self.name)
+        if (
+            self.transcript_id
+            and self.transcript_id.startswith("ENS")
+            and "." not in self.transcript_id
+        ):
+            # The ENST was matched from another release (see the transcript's source).
+            tags.append("version unknown")
         if self.is_mane_select:
             tags.append("MANE Select")
         elif self.is_canonical:

@@ -90,6 +90,7 @@ def resolve_gene(
         symbol = hits[0]
     else:
         symbol = symbols[0]
+        _check_breakpoint(given, symbol, breakpoint, source)
     pairs = by_symbol[symbol]
     return GeneName(
         given=given,
@@ -99,6 +100,28 @@ def resolve_gene(
         candidates=tuple(symbols) if len(symbols) > 1 else (),
         chosen_by=chosen_by,
     )
+
+
+#: How far outside a gene's span a caller's base may lie and still name that gene by an alias
+#: (as far as placement reads a base as a transcript's first or last exon).
+ALIAS_FLANK = 5_000
+
+
+def _check_breakpoint(
+    given: str, symbol: str, bp: GenomicPosition | None, source: AnnotationSource
+) -> None:
+    """An alias read with a breakpoint must name the gene the base lies in (or beside)."""
+    loc = source.locus(symbol) if bp is not None else None
+    if bp is None or loc is None:
+        return
+    lo, hi = loc.start - ALIAS_FLANK, loc.end + ALIAS_FLANK
+    if not (loc.contig == bp.contig and lo <= bp.position <= hi):
+        raise UnknownGeneError(
+            given,
+            message=f"'{given}' is a previous symbol or alias of {symbol} "
+            f"(chr{loc.contig}:{loc.start}-{loc.end}), but {bp} lies elsewhere; give the "
+            "approved symbol of the gene at that base",
+        )
 
 
 @functools.lru_cache(maxsize=4096)

