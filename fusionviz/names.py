@@ -160,7 +160,14 @@ def resolve_spec(
         spec = position_to_exon(spec, source, role)
     if not spec.gene:
         return spec, None
-    named = resolve_gene(spec.gene, source, spec.breakpoint)
+    try:
+        named = resolve_gene(spec.gene, source, spec.breakpoint)
+    except UnknownGeneError:
+        if spec.breakpoint is None:
+            raise
+        # A caller row: a name this annotation does not know (an old clone name, an alias
+        # of another gene) does not block its coordinates; placement says what lies there.
+        return spec, None
     if not source.has_gene(named.symbol) and spec.breakpoint is None:
         # With a breakpoint, placement says what a non-coding partner is (fusionviz.loci).
         raise _non_coding(named, source)

@@ -66,10 +66,10 @@ TSV_COLUMNS = (
     "known_fusion_entries",
     "known_fusion_sources",
     "known_fusion_table",
-    *EVIDENCE_COLUMNS,
     "gene_as_given5",
     "gene_as_given3",
     "read_as",
+    *EVIDENCE_COLUMNS,
 )
 
 

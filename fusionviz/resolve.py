@@ -213,6 +213,13 @@ def _locus_candidates(
     from fusionviz.loci import describe_locus, locus_for
 
     locus, region, said = locus_for(source, gene, bp)
+    if locus is not None and gene and locus.symbol != gene and source.has_gene(locus.symbol):
+        # The base lies in another coding gene than the one named: a mismatch, not a
+        # non-coding partner (issue 11: with every locus known this path is reached).
+        raise BreakpointError(
+            f"{bp} lies in {locus.symbol}, not in {gene}: the breakpoint and the gene named "
+            "do not match (check the gene and the genome build)"
+        )
     if locus is None and region is None:
         if sites:
             t0 = sites[0].transcript

@@ -90,10 +90,12 @@ def test_genomic_input_never_gets_exon_numbering_alternatives():
 
 
 def test_breakpoint_far_outside_any_transcript_is_refused():
-    with pytest.raises(BreakpointError):
+    # chr2:42,600,000 is 300 kb past EML4, inside MTA3: the gene named does not match.
+    with pytest.raises(BreakpointError, match="lies in MTA3, not in EML4"):
         annotate(genomic(("2", 42_600_000), ("2", 29223528), gene5="EML4"), default_source())
 
 
-def test_breakpoint_in_no_gene_is_refused_with_the_position():
-    with pytest.raises(BreakpointError, match="chr2:1000"):
-        annotate(genomic(("2", 1000), ("2", 29223528)), default_source())
+def test_breakpoint_in_no_gene_is_an_intergenic_partner_with_the_position():
+    af = annotate(genomic(("2", 1000), ("2", 29223528)), default_source())
+    assert af.frame == "not-applicable" and af.five_prime.region == "intergenic"
+    assert any("intergenic at chr2:1000" in w for w in af.warnings)

@@ -31,21 +31,25 @@ def _tsv(path: Path) -> list[dict[str, str]]:
 def test_seed_star_fusion_file_writes_every_output(tmp_path, source):
     out = tmp_path / "out"
     s = run_batch(DATA / "star-fusion.fusion_predictions.abridged.tsv", out, source)
-    assert (s.rows, s.annotated_rows, s.failed_rows, s.exit_code) == (7, 3, 4, 1)
+    assert (s.rows, s.annotated_rows, s.failed_rows, s.exit_code) == (7, 4, 3, 1)
     rows = _tsv(out / "fusions.tsv")
     assert [(r["short_name"], r["frame"], r["line"]) for r in rows] == [
         ("S5;A19", "in-frame", "2"),
         ("E6;A20", "in-frame", "3"),
         ("H5;A20", "in-frame", "4"),  # 8:29009182 is MANE exon 5 (= HMBOX1-203 exon 6)
+        # chr2:41000000 lies 1.2 Mb from EML4 in no gene (the bundle knows every locus):
+        # a valid intergenic partner, not an error.
+        ("E?;A20", "not-applicable", "7"),
     ]
+    assert "intergenic at chr2:41000000" in rows[3]["warnings"]
     assert rows[0]["caller"] == "STAR-Fusion"
     assert "junction_reads=20" in rows[0]["caller_fields"]
     errors = _tsv(out / "errors.tsv")
-    assert [e["line"] for e in errors] == ["5", "6", "7", "8"]
-    assert "unknown gene 'NOTAREALGENE'" in errors[1]["reason"]
-    assert "outside every transcript of EML4" in errors[2]["reason"]
+    assert [e["line"] for e in errors] == ["5", "6", "8"]
+    # An unknown name whose base lies in another coding gene is a mismatch.
+    assert "lies in SNTG2, not in NOTAREALGENE" in errors[1]["reason"]
     records = [json.loads(x) for x in (out / "fusions.jsonl").read_text().splitlines()]
-    assert [r["batch"]["line"] for r in records] == [2, 3, 4]
+    assert [r["batch"]["line"] for r in records] == [2, 3, 4, 7]
     assert records[0]["caller_fields"]["caller_breakpoint3"] == "chr2:29225565:-"
     assert records[0]["provenance"]["transcripts"]["three_prime"] == "ENST00000389048.8"
     assert (out / "fusions.fasta").read_text().startswith(">")

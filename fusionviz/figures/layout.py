@@ -636,13 +636,17 @@ def _layout_panel(
     return panel, y
 
 
+def _side(p) -> str:
+    if p.transcript is None or p.exon is None:
+        return f"{p.gene} ({p.transcript_label})"
+    return f"{p.gene} exon {p.exon} ({p.transcript.label})"
+
+
 def _subtitle(f: AnnotatedFusion) -> str:
     p5, p3 = f.five_prime, f.three_prime
     # Exon numbers only mean something on a named transcript.
-    parts = [
-        f"{p5.gene} exon {p5.exon} ({p5.transcript.label}) :: "
-        f"{p3.gene} exon {p3.exon} ({p3.transcript.label})"
-    ]
+    # A partner no coding transcript holds (non-coding, intergenic) has no exon.
+    parts = [" :: ".join(_side(p) for p in (p5, p3))]
     if f.protein.length:
         parts.append(f"fusion protein {f.protein.length} aa")
     fs = next((s for s in f.protein.segments if s.kind == "frameshift"), None)
@@ -1421,7 +1425,7 @@ def _footer(cv: _Canvas, fusions: Sequence[AnnotatedFusion], y: float) -> float:
     rel: list[str] = []
     for f in fusions:
         for p in (f.five_prime, f.three_prime):
-            t = f"{p.gene} {p.transcript.display}"
+            t = f"{p.gene} {p.transcript.display if p.transcript else p.transcript_label}"
             if t not in tx:
                 tx.append(t)
         if f.provenance:
