@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
@@ -32,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 from fusionviz.errors import AnnotationDataError, UnknownGeneError, UnknownTranscriptError
 from fusionviz.models import (
     Domain,
-    Exon,
     GeneAlias,
     Locus,
     ProteinSequence,
@@ -40,8 +37,15 @@ from fusionviz.models import (
     Transcript,
     normalise_contig,
 )
-from fusionviz.sources.index import INDEX_LAYOUT, INDEX_STEPS, fill_index, unpack
+from fusionviz.sources.index import INDEX_LAYOUT, cache_root, unpack, write_index
 from fusionviz.sources.loci import LociIndex
+from fusionviz.sources.rows import (
+    _coding_segments,
+    _protein_length,
+    _Row,
+    _row_coding_segments,
+    transcript_from_row,
+)
 
 if TYPE_CHECKING:
     from fusionviz.evidence.data import EvidenceData
@@ -51,29 +55,6 @@ REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domain
 SUPPORTED_FORMAT = 1
 
 log = logging.getLogger(__name__)
-
-
-class _Row(dict):
-    """One ``transcripts.tsv.gz`` row (column name -> text)."""
-
-    @property
-    def internal_id(self) -> str:
-        """The ENST without version, else the name (unique within the bundle)."""
-        return self["transcript_id"].split(".")[0] if self["transcript_id"] else self.name
-
-    @property
-    def name(self) -> str:
-        return self["transcript_name"]
-
-
-def cache_root() -> Path:
-    """Where one-time indexes go: ``$FUSIONVIZ_CACHE_DIR`` or the user cache directory."""
-    env = os.environ.get("FUSIONVIZ_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("fusionviz"))
 
 
 class BundledSource:
@@ -496,84 +477,4 @@ class BundledSource:
         return root / f"{self.name}-{self.version}-{sha}-i{INDEX_LAYOUT}"
 
     def _write_index(self, path: Path) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".sqlite")
-            os.close(fd)
-        except OSError as e:
-            raise AnnotationDataError(
-                f"cannot write the annotation index to {path.parent} ({e.strerror}); set "
-                "FUSIONVIZ_CACHE_DIR to a writable folder"
-            ) from e
-        from rich.progress import Progress
-
-        try:
-            with Progress(transient=True) as bar:
-                task = bar.add_task(
-                    f"fusionviz: indexing {self.name} {self.version} once, into {path.parent}",
-                    total=INDEX_STEPS,
-                )
-                db = sqlite3.connect(tmp)
-                fill_index(db, self._read_bytes, self._root, lambda: bar.advance(task))
-                db.close()
-            os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared cache should stay readable
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-
-
-def transcript_from_row(row: _Row, bundle: str) -> Transcript:
-    """The fusionviz model of one bundle row (exons in transcription order, CDS incl. stop)."""
-    tags = row["tags"].split(",")
-    starts = [int(x) for x in row["exon_starts"].split(",")]
-    ends = [int(x) for x in row["exon_ends"].split(",")]
-    ids = row["exon_ids"].split(",") if row["exon_ids"] else [""] * len(starts)
-    if len(ids) != len(starts):
-        ids = [""] * len(starts)
-    exons = tuple(
-        Exon(number=n, start=s, end=e, exon_id=eid or None)
-        for n, (s, e, eid) in enumerate(zip(starts, ends, ids, strict=True), 1)
-    )
-    cds = (int(row["cds_low"]), int(row["cds_high"])) if row["cds_low"] else None
-    return Transcript(
-        name=row.name,
-        gene=row["gene"],
-        contig=normalise_contig(row["contig"]),
-        strand=row["strand"],  # type: ignore[arg-type]
-        exons=exons,
-        cds=cds,
-        transcript_id=row["transcript_id"] or None,
-        gene_id=row["gene_id"] or row["gene"],
-        biotype=row["biotype"],
-        is_mane_select="MANE_Select" in tags,
-        is_canonical="Ensembl_canonical" in tags,
-        refseq=row["refseq"] or None,
-        protein_id=row["protein_id"] or None,
-        uniprot=row["uniprot"] or None,
-        source=f"{bundle}: {row['source']}",
-    )
-
-
-def _coding_segments(t: Transcript) -> tuple[tuple[int, int], ...]:
-    if t.cds is None:
-        return ()
-    lo, hi = t.cds
-    return tuple(
-        (max(e.start, lo), min(e.end, hi)) for e in t.exons if max(e.start, lo) <= min(e.end, hi)
-    )
-
-
-def _row_coding_segments(r: _Row) -> tuple[tuple[int, int], ...]:
-    lo, hi = int(r["cds_low"]), int(r["cds_high"])
-    starts = [int(x) for x in r["exon_starts"].split(",")]
-    ends = [int(x) for x in r["exon_ends"].split(",")]
-    return tuple(
-        (max(s, lo), min(e, hi))
-        for s, e in zip(starts, ends, strict=True)
-        if max(s, lo) <= min(e, hi)
-    )
-
-
-def _protein_length(t: Transcript) -> int:
-    return sum(b - a + 1 for a, b in _coding_segments(t)) // 3 - 1
+        write_index(path, f"{self.name} {self.version}", self._read_bytes, self._root)

@@ -12,10 +12,13 @@ import json
 import os
 import shlex
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+from fusionviz.errors import AnnotationDataError
 
 # Bump when the index layout changes, so caches written by another fusionviz are not reused.
 INDEX_LAYOUT = 3
@@ -214,3 +217,32 @@ def fasta_records(text: str) -> Iterator[tuple[str, str]]:
             seq.append(line.strip())
     if head is not None:
         yield head, "".join(seq)
+
+
+def write_index(path: Path, label: str, read: Any, root: Traversable) -> None:
+    """Write the index atomically (temporary file, renamed when complete), with a progress bar."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".sqlite")
+        os.close(fd)
+    except OSError as e:
+        raise AnnotationDataError(
+            f"cannot write the annotation index to {path.parent} ({e.strerror}); set "
+            "FUSIONVIZ_CACHE_DIR to a writable folder"
+        ) from e
+    from rich.progress import Progress
+
+    try:
+        with Progress(transient=True) as bar:
+            task = bar.add_task(
+                f"fusionviz: indexing {label} once, into {path.parent}",
+                total=INDEX_STEPS,
+            )
+            db = sqlite3.connect(tmp)
+            fill_index(db, read, root, lambda: bar.advance(task))
+            db.close()
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shared cache should stay readable
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
