@@ -214,11 +214,18 @@ def _locus_candidates(
 
     locus, region, said = locus_for(source, gene, bp)
     if locus is not None and gene and locus.symbol != gene and source.has_gene(locus.symbol):
-        # The base lies in another coding gene than the one named: a mismatch, not a
-        # non-coding partner (issue 11: with every locus known this path is reached).
+        # The base lies in a coding gene other than the one named: never describe that gene
+        # as non-coding (issue 11: with every locus known this path is reached).
+        if source.has_gene(gene):
+            raise BreakpointError(
+                f"{bp} lies in {locus.symbol}, not in {gene}: the breakpoint and the gene "
+                "named do not match (check the gene and the genome build)"
+            )
         raise BreakpointError(
-            f"{bp} lies in {locus.symbol}, not in {gene}: the breakpoint and the gene named "
-            "do not match (check the gene and the genome build)"
+            f"{bp} lies in the coding gene {locus.symbol}; the row names '{gene}', which the "
+            "annotation used does not know (an older or clone-based name?): which transcript "
+            f"the RNA follows cannot be told; give {locus.symbol} or the caller's annotation "
+            "(--gtf / --release)"
         )
     if locus is None and region is None:
         if sites:

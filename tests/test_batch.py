@@ -47,7 +47,7 @@ def test_seed_star_fusion_file_writes_every_output(tmp_path, source):
     errors = _tsv(out / "errors.tsv")
     assert [e["line"] for e in errors] == ["5", "6", "8"]
     # An unknown name whose base lies in another coding gene is a mismatch.
-    assert "lies in SNTG2, not in NOTAREALGENE" in errors[1]["reason"]
+    assert "lies in the coding gene SNTG2; the row names 'NOTAREALGENE'" in errors[1]["reason"]
     records = [json.loads(x) for x in (out / "fusions.jsonl").read_text().splitlines()]
     assert [r["batch"]["line"] for r in records] == [2, 3, 4, 7]
     assert records[0]["caller_fields"]["caller_breakpoint3"] == "chr2:29225565:-"
