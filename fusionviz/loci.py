@@ -80,9 +80,11 @@ def locus_for(
 
 def _intergenic_words(bp: GenomicPosition, named: Locus | None, nearest) -> str:
     if named is not None and named.contig == bp.contig:
-        d = bp.position - (named.end if bp.position > named.end else named.start)
-        if abs(d) <= NEAR:
-            return f"intergenic at {bp}: {_distance_words(d, named)}; no protein from this partner"
+        return (
+            f"intergenic at {bp}: {named.relation(bp.position)}, the gene the input names "
+            "(the base is not in it: a caller naming the nearest gene, or a wrong gene or "
+            "genome build); no protein from this partner"
+        )
     near = nearest(bp.contig, bp.position, 2) if nearest else ()
     if near:
         words = "; ".join(_distance_words(d, x) for x, d in near)

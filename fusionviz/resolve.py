@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from fusionviz.breakpoints import Site
 from fusionviz.coordinates import exon_boundary_tx
-from fusionviz.errors import BreakpointError, NotationError
+from fusionviz.errors import AnnotationDataError, BreakpointError, NotationError
 from fusionviz.models import (
     FusionRequest,
     GenomicPosition,
@@ -213,6 +213,17 @@ def _locus_candidates(
     from fusionviz.loci import describe_locus, locus_for
 
     locus, region, said = locus_for(source, gene, bp)
+    if (
+        locus is not None
+        and locus.biotype == "protein_coding"
+        and not source.has_gene(locus.symbol)
+    ):
+        raise AnnotationDataError(
+            f"{bp} lies in {locus.symbol}, a protein-coding gene (GENCODE {locus.gene_id}) for "
+            "which the annotation used has no coding structure: its frame and protein cannot "
+            "be computed here; an installed Ensembl release (--release 110) or --gtf would "
+            "decide it"
+        )
     if locus is not None and gene and locus.symbol != gene and source.has_gene(locus.symbol):
         # The base lies in a coding gene other than the one named: never describe that gene
         # as non-coding (issue 11: with every locus known this path is reached).

@@ -94,8 +94,12 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
     elif "keeps" in text and "cannot be predicted" in text:
         out["intronic bases kept (sequence unknown)"] = j.explanation[0]
     seq_stop = _caller_sequence_stop(af) if theirs == "in-frame" else None
-    if seq_stop:
+    if seq_stop and _same_five_prime(af, extra):
+        # The caller read the 5' partner in the same frame (its 5' transcript is
+        # fusionviz's, or not named): the stop contradicts its in-frame call.
         out["caller's own sequence has a stop"] = seq_stop
+    elif seq_stop:
+        out["caller used other transcripts"] = seq_stop
     offs = [p for p in (p5, p3) if p.placement and p.placement.reading != "exon boundary"]
     for p in offs:
         pl = p.placement
@@ -123,7 +127,10 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
         out["other transcripts at the same junction"] = f"{theirs} on {listed}{more}"
     used = _caller_transcripts(af, extra)
     if used:
-        out["caller used other transcripts"] = f"the caller used {used}"
+        said = out.get("caller used other transcripts")
+        out["caller used other transcripts"] = f"the caller used {used}" + (
+            f" ({said})" if said else ""
+        )
     if af.frame == "not-applicable" and j.junction_class.split("::")[0] in ("5'UTR", "3'UTR"):
         out["no coding sequence on one side"] = j.explanation[0]
     if af.frame == "in-frame" and not j.verified:
@@ -170,10 +177,16 @@ def _caller_sequence_stop(af: AnnotatedFusion) -> str | None:
     if hit is None:
         return None
     offset, codon = hit
+    label = p5.transcript.label if p5.transcript else p5.gene
     return (
-        f"the caller's own junction sequence ({seq.source}), read in the {p5.gene} frame, has a "
-        f"stop codon ({codon}) {offset} nt after the junction"
+        f"the caller's own junction sequence ({seq.source}), read in the {p5.gene} frame of "
+        f"{label}, has a stop codon ({codon}) {offset} nt after the junction"
     )
+
+
+def _same_five_prime(af: AnnotatedFusion, extra: dict[str, str]) -> bool:
+    t5, used = extra.get("caller_transcript5", ""), af.five_prime.transcript
+    return not t5 or (used is not None and _same_tx(t5, used))
 
 
 def _caller_transcripts(af: AnnotatedFusion, extra: dict[str, str]) -> str:

@@ -12,7 +12,8 @@ Genome-wide (what ``annotations/`` holds)::
 when its exons equal an ideogram (Ensembl 110) row; other GENCODE protein-coding genes are built
 from their verified Ensembl 110 rows (:mod:`.recover`); the loci and other names of every GENCODE
 gene are added; the panel extras of ``../shared/upstream`` apply to the 33 panel genes.
-Without ``--packages`` the 33-gene panel bundle is built from ``../shared/upstream`` alone (``python -m fusionviz.sources.build --upstream ... --out DIR``).
+Without ``--packages`` the 33-gene panel bundle is built from ``../shared/upstream`` alone
+(``python -m fusionviz.sources.build --upstream ... --out DIR``).
 
 The output (see :mod:`fusionviz.sources.bundled` for the reader) is a handful of gzip TSV
 files and one FASTA, written with ``mtime=0`` and sorted rows so that the same inputs give a
