@@ -65,7 +65,7 @@ def _gene_strand(value: str) -> str:
     return gene if gene in ("+", "-") else ""
 
 
-def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
+def parse(row: Mapping[str, str], line: int, caller: str, columns: Sequence[str] = ()) -> Row:
     """One data row -> FusionRequest (RowProblem for a malformed row)."""
     g1 = row.get("#gene1", row.get("gene1", ""))
     g5, others5 = split_genes(g1)

@@ -1,11 +1,13 @@
-"""Shared pieces of the fusion-caller readers: the per-row failure value and the
-small parsers every format needs (breakpoints, gene names, frame calls)."""
+"""Shared pieces of the fusion-caller readers: the per-row failure value, the
+row whose 5' partner the file does not state (:class:`Unresolved`), and the small
+parsers every format needs (breakpoints, gene names, frame calls)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from fusionviz.models import (
     BreakpointMeaning,
@@ -32,6 +34,66 @@ class RowError:
 
 Row = FusionRequest | RowError
 
+#: Which side of a breakpoint base the fusion keeps: the bases at lower
+#: coordinates (``below``, the base is the segment's high end) or higher ones.
+Kept = Literal["below", "above"]
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One breakpoint of a row whose 5' partner the file does not state.
+
+    ``kept`` is the side of ``position`` the fusion keeps, when the file says it
+    (VCF brackets, BEDPE segments, read alignments); ``gene`` the gene the file
+    names at this breakpoint, when it does.
+    """
+
+    position: GenomicPosition
+    kept: Kept | None = None
+    gene: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A row whose gene order is not (reliably) 5' -> 3'.
+
+    The two ends are as the file lists them. ``stated`` is a 5'/3' gene order the
+    file states elsewhere in the row (SQUID's ``FusedGenes``) that is not tied to
+    the ends; ``why`` says, for the row's note, why the order had to be derived.
+    :mod:`fusionviz.callers.orient` decides the 5' partner from the kept sides and
+    the genes' strands, or from exon boundaries, and turns the row into a
+    FusionRequest or a RowError; it never guesses.
+    """
+
+    line: int
+    ends: tuple[End, End]
+    extra: tuple[tuple[str, str], ...]
+    why: str
+    meaning: BreakpointMeaning = "rna"
+    stated: tuple[str, str] | None = None
+    text: str = ""
+    #: True when the file says ``ends[0]`` is the 5' partner (Manta's RNA_FIRST)
+    #: and only the genes at the ends are missing.
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OnTranscripts:
+    """A row that places its junction in transcript coordinates only (pizzly).
+
+    ``pairs`` are ``(5' transcript, last kept base, 3' transcript, first kept
+    base)``, 1-based cDNA positions, in the file's order; the resolver places the
+    junction on the first pair the annotation has with the same versions (MANE
+    pairs first) and names those transcripts in the request.
+    """
+
+    line: int
+    genes: tuple[str, str]
+    pairs: tuple[tuple[str, int, str, int], ...]
+    extra: tuple[tuple[str, str], ...]
+    text: str = ""
+
+
 _BREAKPOINT = re.compile(r"^\s*(?:chr)?([A-Za-z0-9_.]+?):(\d[\d,]*)(?::([+-]))?\s*$", re.I)
 
 
@@ -52,8 +114,42 @@ def parse_breakpoint(text: str, strand: str | None = None) -> GenomicPosition:
     pos = int(m.group(2).replace(",", ""))
     if pos < 1:
         raise RowProblem(f"breakpoint {text!r} has a position below 1")
+    check_position(pos, text)
     s = m.group(3) or (strand if strand in ("+", "-") else None)
     return GenomicPosition(normalise_contig(m.group(1)), pos, s)  # type: ignore[arg-type]
+
+
+#: Longer than every human chromosome (chr1: 248,956,422 bp on GRCh38, 249,250,621 on
+#: GRCh37); the exact contig lengths are checked once the build is known.
+MAX_POSITION = 250_000_000
+
+
+def check_position(pos: int, text: object = None) -> None:
+    """RowProblem for a position beyond the end of every human chromosome."""
+    if pos > MAX_POSITION:
+        shown = text if text is not None else pos
+        raise RowProblem(
+            f"breakpoint {shown!r} lies beyond the end of every human chromosome "
+            "(the longest, chr1, has 249,250,621 bp on GRCh37)"
+        )
+
+
+def position(text: str, what: str = "position") -> int:
+    """A 1-based position written as digits (RowProblem otherwise)."""
+    t = (text or "").strip().replace(",", "")
+    if not t.isdigit():
+        raise RowProblem(f"{what} {text!r} is not a whole number")
+    pos = int(t)
+    if pos < 1:
+        raise RowProblem(f"{what} {text!r} is below 1")
+    check_position(pos, text)
+    return pos
+
+
+def strand(text: str) -> str | None:
+    """``+``/``-`` (also ``1``/``-1``, ``f``/``r``) or None."""
+    t = (text or "").strip()
+    return {"+": "+", "-": "-", "1": "+", "-1": "-", "f": "+", "r": "-"}.get(t)
 
 
 def gene_symbol(text: str) -> str:

@@ -38,7 +38,7 @@ def caller_name(columns: Sequence[str]) -> str:
     return "FusionCatcher"
 
 
-def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
+def parse(row: Mapping[str, str], line: int, caller: str, columns: Sequence[str] = ()) -> Row:
     """One data row -> FusionRequest (RowProblem for a malformed row)."""
     g5, g3 = row[G5].strip(), row[G3].strip()
     if not g5 or not g3:

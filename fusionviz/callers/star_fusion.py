@@ -41,7 +41,7 @@ def caller_name(columns: Sequence[str]) -> str:
     return "STAR-Fusion"
 
 
-def parse(row: Mapping[str, str], line: int, caller: str) -> Row:
+def parse(row: Mapping[str, str], line: int, caller: str, columns: Sequence[str] = ()) -> Row:
     """One data row -> FusionRequest (RowProblem for a malformed row)."""
     g5, g3 = gene_symbol(row["LeftGene"]), gene_symbol(row["RightGene"])
     if not g5 or not g3:
