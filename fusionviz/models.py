@@ -365,6 +365,31 @@ class JunctionSequence:
 
 
 @dataclass(frozen=True, slots=True)
+class LiftedPositions:
+    """A request whose breakpoints were lifted from another build: the positions
+    as the input gave them (``five_prime``/``three_prime``, None for a partner
+    without a breakpoint), the builds and the chain used."""
+
+    from_build: str
+    to_build: str
+    five_prime: GenomicPosition | None
+    three_prime: GenomicPosition | None
+    chain: str
+
+    def describe(self, new5: GenomicPosition | None, new3: GenomicPosition | None) -> str:
+        """``lifted GRCh37 -> GRCh38: 5' chr2:42492091 -> chr2:42264951; 3' ...``."""
+        parts = []
+        for role, old, new in (("5'", self.five_prime, new5), ("3'", self.three_prime, new3)):
+            if old is not None and new is not None:
+                parts.append(f"{role} {_plain(old)} -> {_plain(new)}")
+        return f"lifted {self.from_build} -> {self.to_build}: {'; '.join(parts)} ({self.chain})"
+
+
+def _plain(p: GenomicPosition) -> str:
+    return f"chr{p.contig}:{p.position}"
+
+
+@dataclass(frozen=True, slots=True)
 class FusionRequest:
     """A parsed fusion: 5' and 3' partner specs plus where it came from.
 
@@ -382,6 +407,8 @@ class FusionRequest:
     #: How a notation that needed interpreting was read (``BCR::ABL1 e13a2 = BCR exon 13 ::
     #: ABL1 exon 2 (...)``), one sentence each, with the definition's citation.
     reading: tuple[str, ...] = ()
+    #: set when the breakpoints were lifted from another build (both coordinates)
+    lifted: LiftedPositions | None = None
 
 
 @dataclass(frozen=True, slots=True)

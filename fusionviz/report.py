@@ -70,6 +70,7 @@ TSV_COLUMNS = (
     "gene_as_given3",
     "read_as",
     *EVIDENCE_COLUMNS,
+    "liftover",
 )
 
 
@@ -258,7 +259,35 @@ def to_dict(
         data["known_fusion"] = known.as_dict()
     if assessment is not None:
         data["assessment"] = assessment.as_dict()
+    if af.request.lifted is not None:
+        data["liftover"] = liftover_dict(af)
     return data
+
+
+def liftover_dict(af: AnnotatedFusion) -> dict[str, Any]:
+    """Both coordinates of a lifted request (the input's build and the annotation's)."""
+    lo = af.request.lifted
+    assert lo is not None
+    req = af.request
+
+    def pos(p: Any) -> str | None:
+        return None if p is None else str(p)
+
+    return {
+        "from_build": lo.from_build,
+        "to_build": lo.to_build,
+        "five_prime": {"input": pos(lo.five_prime), "lifted": pos(req.five_prime.breakpoint)},
+        "three_prime": {"input": pos(lo.three_prime), "lifted": pos(req.three_prime.breakpoint)},
+        "chain": lo.chain,
+    }
+
+
+def liftover_line(af: AnnotatedFusion) -> str:
+    """One line saying the breakpoints were lifted, with both coordinates ('' if not)."""
+    lo = af.request.lifted
+    if lo is None:
+        return ""
+    return lo.describe(af.request.five_prime.breakpoint, af.request.three_prime.breakpoint)
 
 
 # --------------------------------------------------------------------------- text
@@ -287,6 +316,8 @@ def to_text(
         if _read_as_needed(af):
             exons, notes = read_as(af)
             w("  read as      " + "\n               ".join(x for x in (exons, *notes) if x) + "\n")
+    if af.request.lifted is not None:
+        w(f"  liftover     {liftover_line(af)}\n")
     for label, p in (("5' partner", p5), ("3' partner", p3)):
         _partner_text(w, label, p)
     w(f"  junction     {j.junction_class}\n")
@@ -444,6 +475,7 @@ def tsv_row(
     cols["gene_as_given3"] = p3.gene_as_given or p3.gene
     exons, notes = read_as(af)
     cols["read_as"] = " | ".join(x for x in (exons, *notes) if x)
+    cols["liftover"] = liftover_line(af)
     values += [cols.get(c, "") for c in TSV_COLUMNS[len(values) :]]
     return [_clean(v) for v in values]
 

@@ -1,10 +1,14 @@
-"""Which genome build a caller file is on, and refusing one that is not the annotation's."""
+"""Which genome build a caller file is on: stated, or found from where its breakpoints
+lie; a GRCh37 file on the GRCh38 annotation is lifted, any other mismatch refused."""
 
 from __future__ import annotations
 
-from fusionviz.callers import CallerTable
+from collections.abc import Iterator
+
+from fusionviz.callers import CallerTable, Unresolved
+from fusionviz.callers.prepare import BuildPlan
 from fusionviz.errors import CallerFormatError, FusionvizError
-from fusionviz.models import FusionRequest
+from fusionviz.models import FusionRequest, GenomicPosition
 from fusionviz.sources.base import AnnotationSource
 
 #: The build of the embedded annotation bundle.
@@ -32,74 +36,114 @@ _BUILD_SAMPLE = 200
 def check_build(
     table: CallerTable, source: AnnotationSource, override: str | None = None
 ) -> str | None:
-    """Refuse a file whose coordinates are not on the bundle's build.
+    """The build of the file's coordinates (see :func:`plan_build`)."""
+    return plan_build(table, source, override).build
+
+
+def plan_build(
+    table: CallerTable, source: AnnotationSource, override: str | None = None
+) -> BuildPlan:
+    """Which build the file is on and whether its breakpoints are lifted.
 
     ``override`` (``--build``) wins; otherwise a build the file or its path states,
     then a coordinate check: breakpoints of known genes must lie in those genes on
-    GRCh38. Returns the build used (None when the file has no breakpoints to check).
-    Raises CallerFormatError for a non-GRCh38 file.
+    the annotation's build, or, for a GRCh38 annotation, in those genes once lifted
+    from GRCh37. A GRCh37 file on the GRCh38 annotation is lifted (UCSC chain);
+    a file on another build is refused (CallerFormatError) with advice.
     """
     from fusionviz.callers import normalise_build
 
     target = source_build(source)
+    liftable = target == "GRCh38"
     advice = (
-        f"the annotation used is {target} and fusionviz does not lift coordinates over; "
-        f"lift the breakpoints to {target} first, use an annotation on the file's build "
-        f"(e.g. --release 75 for GRCh37), or pass --build {target} if they already are"
+        f"the annotation used is {target}; give a file on {target}, use an annotation on "
+        f"the file's build, or pass --build {target} if the coordinates already are"
     )
     if override:
         b = normalise_build(override)
         if b is None:
             raise CallerFormatError(f"unknown build '{override}'; valid builds: GRCh38, GRCh37")
-        if b != target:
-            raise CallerFormatError(f"{table.path.name} is on {b} (--build); {advice}")
-        return b
+        return _plan(table, b, target, f"--build {override}", advice)
     if table.build and table.build != target:
-        if _has_breakpoints(table):
-            raise CallerFormatError(
-                f"{table.path.name} is on {table.build} ({table.build_evidence}); {advice}"
-            )
-        return table.build
+        if not _has_breakpoints(table):
+            return BuildPlan(table.build, target, False, table.build_evidence)
+        return _plan(table, table.build, target, table.build_evidence, advice)
     fit, checked = _breakpoints_in_genes(table, source)
     if checked >= 2 and fit * 2 < checked:
+        if liftable:
+            fit37, checked37 = _breakpoints_in_genes(table, source, lift=True)
+            if checked37 >= 2 and fit37 * 2 >= checked37:
+                evidence = (
+                    f"coordinates: {fit37} of {checked37} breakpoints lie in their genes once "
+                    f"lifted from GRCh37, {fit} of {checked} on GRCh38"
+                )
+                return BuildPlan("GRCh37", target, True, evidence)
         raise CallerFormatError(
             f"{table.path.name}: only {fit} of {checked} breakpoints lie in the genes the file "
             f"names on {target}, so the file is probably on another build; {advice}"
         )
-    return table.build or (target if checked else None)
+    build = table.build or (target if checked else None)
+    evidence = table.build_evidence or (
+        f"coordinates: {fit} of {checked} breakpoints lie in their genes on {target}"
+        if checked
+        else ""
+    )
+    return BuildPlan(build, target, False, evidence)
+
+
+def _plan(table: CallerTable, build: str, target: str, evidence: str, advice: str) -> BuildPlan:
+    if build == target:
+        return BuildPlan(build, target, False, evidence)
+    if build == "GRCh37" and target == "GRCh38":
+        return BuildPlan(build, target, True, evidence)
+    raise CallerFormatError(f"{table.path.name} is on {build} ({evidence}); {advice}")
 
 
 def _has_breakpoints(table: CallerTable) -> bool:
-    for row in table.rows():
-        if isinstance(row, FusionRequest) and (
-            row.five_prime.breakpoint or row.three_prime.breakpoint
-        ):
-            return True
-    return False
+    return next(_gene_positions(table), None) is not None
 
 
-def _breakpoints_in_genes(table: CallerTable, source: AnnotationSource) -> tuple[int, int]:
+def _gene_positions(table: CallerTable) -> Iterator[tuple[str | None, GenomicPosition]]:
+    """(gene, breakpoint) of every row that has breakpoints, before any resolution."""
+    for row in table.items():
+        if isinstance(row, FusionRequest):
+            for spec in (row.five_prime, row.three_prime):
+                if spec.breakpoint is not None:
+                    yield spec.gene, spec.breakpoint
+        elif isinstance(row, Unresolved):
+            for end in row.ends:
+                yield end.gene, end.position
+
+
+def _breakpoints_in_genes(
+    table: CallerTable, source: AnnotationSource, *, lift: bool = False
+) -> tuple[int, int]:
+    """(breakpoints inside their gene, breakpoints checked) for the first ones with a
+    gene the annotation knows; with ``lift`` the positions are lifted from GRCh37."""
+    from fusionviz.liftover import LiftError, lift_position
+
     spans: dict[str, tuple[str, int, int] | None] = {}
     fit = checked = 0
-    for row in table.rows():
+    for gene, bp in _gene_positions(table):
         if checked >= _BUILD_SAMPLE:
             break
-        if not isinstance(row, FusionRequest):
+        if not gene:
             continue
-        for spec in (row.five_prime, row.three_prime):
-            if spec.breakpoint is None or not spec.gene:
+        g = gene.upper()
+        if g not in spans:
+            spans[g] = _gene_span(gene, source)
+        span = spans[g]
+        if span is None:
+            continue
+        checked += 1
+        if lift:
+            try:
+                bp = lift_position(bp)[0]
+            except LiftError:
                 continue
-            g = spec.gene.upper()
-            if g not in spans:
-                spans[g] = _gene_span(spec.gene, source)
-            span = spans[g]
-            if span is None:
-                continue
-            checked += 1
-            contig, lo, hi = span
-            bp = spec.breakpoint
-            if bp.contig == contig and lo - _BUILD_SLACK <= bp.position <= hi + _BUILD_SLACK:
-                fit += 1
+        contig, lo, hi = span
+        if bp.contig == contig and lo - _BUILD_SLACK <= bp.position <= hi + _BUILD_SLACK:
+            fit += 1
     return fit, checked
 
 

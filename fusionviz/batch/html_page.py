@@ -73,6 +73,16 @@ function sortBy(key,numeric){
 """
 
 
+def _lifted(s: BatchSummary) -> str:
+    if not getattr(s, "lifted", False):
+        return ""
+    why = getattr(s, "build_evidence", "")
+    return (
+        f" ({html.escape(why)}), breakpoints lifted to GRCh38 with the UCSC chain; each row "
+        "shows both coordinates"
+    )
+
+
 def _write_index(
     path: Path,
     s: BatchSummary,
@@ -88,7 +98,8 @@ def _write_index(
         f"<title>fusionviz batch: {e(s.input.name)}</title>",
         f"<style>{_CSS}</style><script>{_JS}</script></head><body>",
         f"<h1>fusionviz batch: {e(s.input.name)}</h1>",
-        f'<div class="meta">{e(s.caller)} ({e(s.format)}); build {e(s.build or "not stated")}; '
+        f'<div class="meta">{e(s.caller)} ({e(s.format)}); build {e(s.build or "not stated")}'
+        f"{_lifted(s)}; "
         f"{s.rows} rows: {s.annotated_rows} annotated, {s.failed_rows} failed; "
         f"{s.fusions_written} fusions listed; {s.frame_disagreements} frame calls differ from "
         f"the caller's. Annotation: {e(prov)}.</div>",

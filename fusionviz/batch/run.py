@@ -4,13 +4,18 @@
 annotates each row with the engine (injectable, so tests can use a stub), and
 writes ``fusions.tsv``, ``fusions.jsonl``, ``fusions.fasta``, ``errors.tsv``,
 ``index.html`` and, with ``figures=True``, one SVG per fusion under ``figures/``.
-A row that fails becomes a line of ``errors.tsv``; the others still run.
+A row that fails becomes a line of ``errors.tsv`` (with its physical line number);
+the others still run. The results are written into a staging folder first and
+moved into place only when the whole file was read, replacing the run's earlier
+outputs completely (``--force``); a file that turns out unreadable leaves nothing
+half-written behind.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 import time
 from collections.abc import Iterable
@@ -18,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fusionviz.batch.build_check import check_build
+from fusionviz.batch.build_check import plan_build
 from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_rows
 from fusionviz.batch.framecheck import _extra
 from fusionviz.batch.html_page import _Entry, _write_index
 from fusionviz.callers import CallerTable, RowError, open_calls
+from fusionviz.callers.prepare import prepared_rows
 from fusionviz.errors import FusionvizError, OutputError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest
@@ -57,6 +63,8 @@ class BatchSummary:
     frame_disagreements: int
     seconds: float
     files: tuple[Path, ...]
+    build_evidence: str = ""
+    lifted: bool = False
 
     @property
     def exit_code(self) -> int:
@@ -82,6 +90,39 @@ def _check_output_dir(out: Path, inputs: Iterable[Path], force: bool) -> None:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create {out}: {exc.strerror or exc}") from None
+
+
+#: Figure files a run writes (figures/NNNNN_<name>.svg); only these are replaced.
+_FIGURE = re.compile(r"^\d{5}_.*\.svg$")
+
+
+def _staging(out: Path) -> Path:
+    """A private folder inside ``out`` for this run's files."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix=".fusionviz-run-", dir=out))
+
+
+def _publish(stage: Path, out: Path) -> None:
+    """Replace the earlier run's outputs in ``out`` by this run's, keeping nothing
+    stale (figures of an earlier, bigger run included) and no other file touched."""
+    for name in OUTPUT_FILES:
+        (out / name).unlink(missing_ok=True)
+    figs = out / "figures"
+    if figs.is_dir():
+        for f in figs.iterdir():
+            if f.is_file() and _FIGURE.match(f.name):
+                f.unlink()
+        if not any(figs.iterdir()):
+            figs.rmdir()
+    for item in stage.iterdir():
+        if item.is_dir():
+            figs.mkdir(exist_ok=True)
+            for f in item.iterdir():
+                f.replace(figs / f.name)
+        else:
+            item.replace(out / item.name)
+    shutil.rmtree(stage, ignore_errors=True)
 
 
 def _safe(name: str) -> str:
@@ -118,15 +159,34 @@ def run_batch(
     t0 = time.perf_counter()
     src_path = Path(path)
     table = open_calls(src_path, format=format)
-    used_build = check_build(table, source, build)
+    plan = plan_build(table, source, build)
+    used_build = plan.build
     out = Path(out_dir)
     _check_output_dir(out, [src_path], force)
-    fig_dir = out / "figures"
+    stage = _staging(out)
+    try:
+        summary = _run(table, plan, stage, out, source, figures, quiet, all_transcripts,
+                       annotate_fn, progress, cache, known, t0)  # fmt: skip
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    _publish(stage, out)
+    return summary
+
+
+def _run(table, plan, stage, out, source, figures, quiet, all_transcripts,  # noqa: ANN001, PLR0913
+         annotate_fn, progress, cache, known, t0) -> BatchSummary:  # fmt: skip
+    """Annotate every row into ``stage``; the summary names the final files in ``out``."""
+    from fusionviz import report
+
+    src_path = table.path
+    used_build = plan.build
+    fig_dir = stage / "figures"
     if figures:
         fig_dir.mkdir(exist_ok=True)
 
     show = (not quiet) and (sys.stderr.isatty() if progress is None else progress)
-    rows_iter: Iterable[FusionRequest | RowError] = table.rows()
+    rows_iter: Iterable[FusionRequest | RowError] = prepared_rows(table, source, plan)
     entries: list[_Entry] = []
     n_rows = n_ok = n_fail = n_written = n_diff = 0
     provenance: list[Any] = []
@@ -134,10 +194,10 @@ def run_batch(
     renderer = _Renderer(source, known)
 
     with (
-        open(out / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
-        open(out / "fusions.jsonl", "w", encoding="utf-8") as jsonl,
-        open(out / "fusions.fasta", "w", encoding="utf-8") as fasta,
-        open(out / "errors.tsv", "w", encoding="utf-8", newline="") as errors,
+        open(stage / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
+        open(stage / "fusions.jsonl", "w", encoding="utf-8") as jsonl,
+        open(stage / "fusions.fasta", "w", encoding="utf-8") as fasta,
+        open(stage / "errors.tsv", "w", encoding="utf-8", newline="") as errors,
         _Progress(show, table) as bar,
     ):
         tsv.write("\t".join(report.tsv_header() + list(CALLER_COLUMNS)) + "\n")
@@ -186,7 +246,7 @@ def run_batch(
                         caller_frame=a.check.caller_frame,
                         check=a.check.status,
                         reason=a.check.reason,
-                        warnings=" | ".join(af.warnings),
+                        warnings=" | ".join(_row_notes(af)),
                         svg=svg,
                         figure=figure,
                         known=renderer.known_headline(af),
@@ -206,8 +266,10 @@ def run_batch(
         frame_disagreements=n_diff,
         seconds=time.perf_counter() - t0,
         files=tuple(files),
+        build_evidence=plan.evidence,
+        lifted=plan.lift,
     )
-    _write_index(out / "index.html", summary, entries, provenance, out / "errors.tsv")
+    _write_index(stage / "index.html", summary, entries, provenance, stage / "errors.tsv")
     return summary
 
 
@@ -335,6 +397,14 @@ def _junction_key(af: AnnotatedFusion) -> tuple:
     )
 
 
+def _row_notes(af: AnnotatedFusion) -> list[str]:
+    """The fusion's warnings, after the lift-over line when it was lifted."""
+    from fusionviz import report
+
+    lifted = report.liftover_line(af)
+    return [lifted, *af.warnings] if lifted else list(af.warnings)
+
+
 def _str(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -377,7 +447,7 @@ class _Progress:
             from rich.console import Console
             from rich.progress import Progress
 
-            total = sum(1 for _ in self.table.rows())
+            total = sum(1 for _ in self.table.items())
             self._p = Progress(console=Console(stderr=True), transient=False)
             self._p.__enter__()
             self._task = self._p.add_task(f"annotating {self.table.path.name}", total=total)

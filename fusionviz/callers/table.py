@@ -58,6 +58,13 @@ class CallerTable:
         (:class:`fusionviz.callers.orient.Orienter`); without one they are
         RowErrors saying that the annotation is needed to decide.
         """
+        for out in self.items():
+            if isinstance(out, (Unresolved, OnTranscripts)):
+                out = resolver(out) if resolver else _unresolved_error(out)
+            yield out
+
+    def items(self) -> Iterator[Row | Unresolved | OnTranscripts]:
+        """The rows as the reader gives them, before any 5' partner is decided."""
         from fusionviz.callers.registry import READERS
 
         reader = READERS[self.format]
@@ -68,9 +75,7 @@ class CallerTable:
         else:
             items = _table(reader, lines, self)
         for out in items:
-            if isinstance(out, (Unresolved, OnTranscripts)):
-                out = resolver(out) if resolver else _unresolved_error(out)
-            if stated and isinstance(out, FusionRequest):
+            if stated and not isinstance(out, RowError):
                 out = _with_extra(out, ("build", stated))
             yield out
 
@@ -166,7 +171,7 @@ def _only_trailing_missing(fields: list[str], ncol: int) -> bool:
     return len(fields) >= max(1, ncol - max(1, ncol // 4))
 
 
-def _with_extra(req: FusionRequest, item: tuple[str, str]) -> FusionRequest:
+def _with_extra(req, item: tuple[str, str]):  # noqa: ANN001, ANN202 - any row value
     if any(k == item[0] for k, _ in req.extra):
         return req
     return dataclasses.replace(req, extra=(*req.extra, item))

@@ -11,24 +11,32 @@ from fusionviz.callers import FORMATS
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "batch",
-        help="annotate every fusion in a STAR-Fusion, Arriba, FusionCatcher or TSV file",
+        help="annotate every fusion of a fusion-caller output file (17 formats, VCF, TSV)",
         description=(
-            "Annotate every row of a fusion-caller file (STAR-Fusion, Arriba 1.x/2.x, "
-            "FusionCatcher, or a generic TSV; .gz accepted) and write fusions.tsv, "
-            "fusions.jsonl, fusions.fasta, errors.tsv and index.html into DIR. Rows that "
-            "fail are listed in errors.tsv; the others are still annotated. Exit status: "
-            "0 all rows annotated, 1 some rows failed, 2 the file itself is unusable."
+            "Annotate every row of a fusion-caller file and write fusions.tsv, "
+            "fusions.jsonl, fusions.fasta, errors.tsv and index.html into DIR. Formats "
+            f"(detected from the header; .gz accepted): {', '.join(FORMATS)}. GRCh37 files "
+            "are lifted to GRCh38 with the UCSC chain (both coordinates reported). Rows that "
+            "fail are listed in errors.tsv with their line number; the others are still "
+            "annotated. Exit status: 0 all rows annotated, 1 some rows failed, 2 the file "
+            "itself is unusable."
         ),
     )
     p.add_argument("file", metavar="FILE", help="fusion-caller output file")
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="output folder")
     p.add_argument(
         "--format",
-        choices=FORMATS,
-        help="file format (default: detected from the header)",
+        metavar="NAME",
+        help=f"file format (default: detected from the header): {', '.join(FORMATS)}; "
+        "also fusioninspector, ctat-lr-fusion, jaffal, manta",
     )
     p.add_argument("--figures", action="store_true", help="draw one SVG diagram per fusion")
-    p.add_argument("--force", action="store_true", help="write into a non-empty output folder")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty output folder, replacing an earlier run's outputs "
+        "completely (other files there are kept)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument(
         "--all-transcripts",
@@ -38,8 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--build",
         metavar="BUILD",
-        help="genome build of the file's coordinates when it does not say (only GRCh38 "
-        "can be annotated; a GRCh37/hg19 file is refused rather than misread)",
+        help="genome build of the file's coordinates when it does not say: GRCh38, or "
+        "GRCh37/hg19 (lifted to GRCh38 with the bundled UCSC chain; a position that does "
+        "not lift to exactly one place is a row error)",
     )
     p.add_argument(
         "--known",
@@ -57,7 +66,10 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from fusionviz.batch import run_batch
+    from fusionviz.callers import canonical_format
     from fusionviz.cli.common import source_from_args
+
+    fmt = canonical_format(args.format) if args.format else None
     from fusionviz.known import load_known_table
 
     known = load_known_table(extra=Path(args.known) if args.known else None)
@@ -65,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         args.file,
         args.output,
         source_from_args(args),
-        format=args.format,
+        format=fmt,
         figures=args.figures,
         force=args.force,
         quiet=args.quiet,
@@ -74,8 +86,9 @@ def run(args: argparse.Namespace) -> int:
         known=known,
     )
     if not args.quiet:
+        lifted = " lifted from GRCh37 to GRCh38;" if summary.lifted else ""
         print(
-            f"fusionviz batch: {summary.rows} rows ({summary.caller}): "
+            f"fusionviz batch: {summary.rows} rows ({summary.caller}):{lifted} "
             f"{summary.annotated_rows} annotated, {summary.failed_rows} failed, "
             f"{summary.frame_disagreements} frame calls differ from the caller's; "
             f"results in {summary.output}",
