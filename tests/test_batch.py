@@ -100,10 +100,17 @@ def test_all_transcripts_adds_other_pairs_without_comparing_them(tmp_path, sourc
     assert s.frame_disagreements == 1
 
 
-def test_grch37_file_is_refused_not_misread(tmp_path, source):
-    with pytest.raises(CallerFormatError, match="GRCh37.*does not lift coordinates over"):
-        run_batch(DATA / "generic_grch37.tsv", tmp_path / "o", source)
-    assert not (tmp_path / "o").exists()
+def test_grch37_file_is_lifted_to_grch38_and_says_so_with_both_coordinates(tmp_path, source):
+    s = run_batch(DATA / "generic_grch37.tsv", tmp_path / "o", source)
+    assert (s.build, s.lifted, s.annotated_rows) == ("GRCh37", True, 1)
+    row = _tsv(tmp_path / "o" / "fusions.tsv")[0]
+    # H2228 EML4--ALK: hg19 chr2:42492091 / chr2:29446394 = GRCh38 2:42264951 / 2:29223528
+    assert (row["exon5"], row["exon3"], row["genomic_boundary3"]) == ("6", "20", "chr2:29223528:-")
+    assert "chr2:42492091 -> chr2:42264951" in row["liftover"]
+    assert "chr2:29446394 -> chr2:29223528" in row["liftover"]
+    rec = json.loads((tmp_path / "o" / "fusions.jsonl").read_text().splitlines()[0])
+    assert rec["liftover"]["five_prime"] == {"input": "chr2:42492091", "lifted": "chr2:42264951"}
+    assert "lifted to GRCh38" in (tmp_path / "o" / "index.html").read_text()
 
 
 def test_build_override_runs_the_file_as_grch38(tmp_path, source):
@@ -230,19 +237,31 @@ def test_real_kijk_arriba_npm1_alk_agrees_with_arriba(tmp_path, shared_dir, sour
     assert npm1["frame_check"] == "agrees"
 
 
-def test_real_grch37_arriba_file_is_detected_from_its_coordinates(tmp_path, shared_dir, source):
-    with pytest.raises(CallerFormatError, match="probably on another build"):
-        run_batch(shared_dir / "callers/arriba/fusions.tsv", tmp_path / "o", source)
+def test_real_grch37_arriba_file_is_detected_from_its_coordinates_and_lifted(
+    tmp_path, shared_dir, source
+):
+    s = run_batch(shared_dir / "callers/arriba/fusions.tsv", tmp_path / "o", source)
+    assert (s.build, s.lifted) == ("GRCh37", True)
+    assert "once lifted from GRCh37" in s.build_evidence
+    row = _tsv(tmp_path / "o" / "fusions.tsv")[0]
+    # K562 BCR--ABL1: hg19 22:23632600 / 9:133729451 = GRCh38 22:23290413 / 9:130854064
+    assert (row["name"], row["exon5"], row["exon3"]) == ("BCR::ABL1", "14", "2")
+    assert "chr9:133729451 -> chr9:130854064" in row["liftover"]
 
 
-def test_real_grch37_star_fusion_file_is_detected_from_its_path(tmp_path, shared_dir, source):
+def test_real_grch37_star_fusion_file_is_detected_from_its_path_and_lifted(
+    tmp_path, shared_dir, source
+):
     path = (
         shared_dir
         / "callers/STAR-Fusion_benchmarking_data/H2228/STAR_FUSION_GRCh37v19_FL3_v51b3df4"
         / "star-fusion.fusion_candidates.final.abridged"
     )
-    with pytest.raises(CallerFormatError, match="is on GRCh37"):
-        run_batch(path, tmp_path / "o", source)
+    s = run_batch(path, tmp_path / "o", source)
+    assert (s.build, s.lifted) == ("GRCh37", True)
+    rows = _tsv(tmp_path / "o" / "fusions.tsv")
+    eml4 = next(r for r in rows if r["name"] == "EML4::ALK")
+    assert (eml4["exon5"], eml4["exon3"]) == ("6", "20")
 
 
 def test_real_fusioncatcher_h2228_eml4_alk_intronic_donor(tmp_path, shared_dir, source):

@@ -53,12 +53,28 @@ def test_a_grch37_file_is_accepted_with_an_annotation_on_grch37():
     assert check_build(table, Grch37Source(genes={})) == "GRCh37"
 
 
-def test_a_grch37_file_is_refused_on_the_grch38_bundle_with_what_to_do():
+def test_a_grch37_file_is_lifted_on_the_grch38_bundle():
+    from fusionviz.batch import plan_build
+    from fusionviz.callers import open_calls
+
+    plan = plan_build(open_calls(DATA / "generic_grch37.tsv"), default_source())
+    assert (plan.build, plan.target, plan.lift) == ("GRCh37", "GRCh38", True)
+
+
+def test_a_grch38_file_is_refused_on_a_grch37_annotation_with_what_to_do():
     import pytest
 
-    from fusionviz.batch import check_build
+    from fusionviz.batch import plan_build
     from fusionviz.callers import open_calls
     from fusionviz.errors import CallerFormatError
+    from fusionviz.models import SourceInfo
+    from tests.handmade import FakeSource
 
-    with pytest.raises(CallerFormatError, match="--release 75"):
-        check_build(open_calls(DATA / "generic_grch37.tsv"), default_source())
+    class Grch37Source(FakeSource):
+        def provenance(self):
+            return (SourceInfo("Ensembl release", "75", (("genome_build", "GRCh37"),)),)
+
+    with pytest.raises(CallerFormatError, match="use an annotation on the file's build"):
+        plan_build(
+            open_calls(DATA / "generic_breakpoints.tsv"), Grch37Source(genes={}), "GRCh38"
+        )

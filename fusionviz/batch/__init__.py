@@ -8,7 +8,7 @@ The caller's own fields are kept beside ours, and rows where the caller's frame
 call differs from fusionviz's are flagged with the reason.
 """
 
-from fusionviz.batch.build_check import BUNDLE_BUILD, check_build, source_build
+from fusionviz.batch.build_check import BUNDLE_BUILD, check_build, plan_build, source_build
 from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_request, annotate_rows
 from fusionviz.batch.framecheck import FrameCheck, frame_check
 from fusionviz.batch.run import CALLER_COLUMNS, OUTPUT_FILES, BatchSummary, run_batch
@@ -24,6 +24,7 @@ __all__ = [
     "annotate_request",
     "annotate_rows",
     "check_build",
+    "plan_build",
     "frame_check",
     "run_batch",
     "source_build",

@@ -10,7 +10,7 @@ Any failure is a RowError for that row, with its physical line; the others go on
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from fusionviz.callers.base import End, OnTranscripts, Row, RowError, Unresolved
@@ -32,15 +32,21 @@ class BuildPlan:
     evidence: str = ""
 
 
-def prepared_rows(table: CallerTable, source: object, plan: BuildPlan) -> Iterator[Row]:
-    """Every row of ``table`` as a request on ``plan.target`` or a RowError."""
+def prepared_rows(
+    table: CallerTable,
+    source: object,
+    plan: BuildPlan,
+    items: Iterable[Row | Unresolved | OnTranscripts] | None = None,
+) -> Iterator[Row]:
+    """Every row of ``table`` (or of ``items``, rows of it already being read) as a
+    request on ``plan.target`` or a RowError."""
     orienter = Orienter(source)
 
     def gene_contig(gene: str) -> str | None:
         info = orienter.gene(gene)
         return info.contig if info else None
 
-    for item in table.items():
+    for item in table.items() if items is None else items:
         if isinstance(item, RowError):
             yield item
             continue

@@ -85,9 +85,16 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n".join(texts))
         if args.fasta:
             records = [r for r in (report.fasta_record(af) for af in fusions) if r]
-            _write(args.fasta, "".join(records))
+            if records:
+                _write(args.fasta, "".join(records))
             missing = len(fusions) - len(records)
-            if missing:
+            if not records:
+                print(
+                    f"fusionviz: no fusion protein sequence to write; {args.fasta} was not "
+                    "written (--release N uses a pyensembl release with exact sequences)",
+                    file=sys.stderr,
+                )
+            elif missing:
                 print(
                     f"fusionviz: {missing} fusion(s) have no protein sequence in the bundle "
                     f"(not written to {args.fasta}); --release N uses a pyensembl release "

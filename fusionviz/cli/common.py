@@ -58,6 +58,12 @@ def add_fusion_arguments(parser: argparse.ArgumentParser) -> None:
         "reports): a breakpoint in an intron joins the flanking exon by splicing",
     )
     parser.set_defaults(meaning="rna")
+    parser.add_argument(
+        "--build",
+        metavar="BUILD",
+        help="genome build of --5p/--3p breakpoints: GRCh38 (default) or GRCh37/hg19, "
+        "lifted to GRCh38 with the bundled UCSC chain (both coordinates are reported)",
+    )
     add_source_arguments(parser)
 
 
@@ -135,9 +141,26 @@ def _flag_request(args: argparse.Namespace, is_gene) -> FusionRequest:
         raise NotationError("--5p and --3p go together: give both partners")
     five, n5 = read_partner(args.five_prime, is_gene=is_gene, role="5'")
     three, n3 = read_partner(args.three_prime, is_gene=is_gene, role="3'")
-    return FusionRequest(
+    request = FusionRequest(
         five, three, text=f"{args.five_prime} :: {args.three_prime}", reading=n5 + n3
     )
+    return _lifted(request, getattr(args, "build", None))
+
+
+def _lifted(request: FusionRequest, build: str | None) -> FusionRequest:
+    """The request on GRCh38 when its breakpoints were given on GRCh37 (--build)."""
+    if not build:
+        return request
+    from fusionviz.callers import normalise_build
+
+    b = normalise_build(build)
+    if b is None:
+        raise NotationError(f"unknown build '{build}'; valid builds: GRCh38, GRCh37 (hg19)")
+    if b == "GRCh38":
+        return request
+    from fusionviz.liftover import lift_request
+
+    return lift_request(request)
 
 
 def known_pair_fusions(

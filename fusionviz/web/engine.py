@@ -29,8 +29,12 @@ DOWNLOADS = {
     "txt": "text/plain; charset=utf-8",
 }
 
-#: Rows of one uploaded caller file annotated at most (the rest are reported, not run).
+#: Rows of one uploaded caller file annotated at most (the rest are counted and
+#: reported as not run, never annotated).
 MAX_BATCH_ROWS = 2000
+#: Uncompressed text read from one uploaded file at most: a small gzip can expand
+#: enormously; reading stops at this size and the page says where.
+MAX_BATCH_TEXT_BYTES = 64 * 1024 * 1024
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -290,15 +294,22 @@ class Engine:
 
     def batch(self, data: bytes, filename: str, fmt: str | None = None) -> BatchResult:
         """Run an uploaded caller file through :mod:`fusionviz.batch` (the readers,
-        the build check and the engine, exactly as ``fusionviz batch``).
+        the build plan with GRCh37 lift-over and the engine, as ``fusionviz batch``).
 
         The file is written under a private temporary folder with a sanitised name
         (the readers take paths, and a name such as ``x.hg19.tsv`` states a build).
-        Raises CallerFormatError for a file that cannot be read at all or is on
-        another build; bad rows come back as failures.
+        At most :data:`MAX_BATCH_TEXT_BYTES` of uncompressed text are read (the row
+        where reading stopped is a failure saying so) and :data:`MAX_BATCH_ROWS`
+        rows annotated; later rows are only counted (``skipped``). Raises
+        CallerFormatError for a file that cannot be read at all (a truncated gzip
+        included) or is on a build that cannot be lifted; bad rows come back as
+        failures.
         """
+        from itertools import islice
+
         from fusionviz import batch as runner
         from fusionviz.callers import RowError, open_calls
+        from fusionviz.callers.prepare import prepared_rows
 
         shown = Path(filename or "upload.tsv").name
         safe = _SAFE_NAME.sub("_", shown).strip("._")[:80] or "upload.tsv"
@@ -307,29 +318,40 @@ class Engine:
         with tempfile.TemporaryDirectory(prefix="fusionviz-upload-") as tmp:
             path = Path(tmp) / safe
             path.write_bytes(data)
+
+            def failure(item: RowError) -> BatchFailure:
+                return BatchFailure(
+                    item.line,
+                    _hide_path(item.input, tmp, shown),
+                    _hide_path(item.reason, tmp, shown),
+                )
+
             try:
-                table = open_calls(path, fmt or None)
-                result.build = runner.check_build(table, src)
+                table = open_calls(path, fmt or None, max_bytes=MAX_BATCH_TEXT_BYTES)
+                plan = runner.plan_build(table, src)
+                result.build = plan.build
                 result.format, result.caller = table.format, table.caller
-                result.build_evidence = table.build_evidence
-                for item in runner.annotate_rows(table.rows(), src):
-                    if len(result.rows) + len(result.failures) >= MAX_BATCH_ROWS:
-                        result.skipped += 1
-                        continue
+                result.build_evidence = plan.evidence + (
+                    "; breakpoints lifted to GRCh38 with the UCSC chain (both coordinates in "
+                    "the TSV)"
+                    if plan.lift
+                    else ""
+                )
+                raw = table.items()
+                head = prepared_rows(table, src, plan, islice(raw, MAX_BATCH_ROWS))
+                for item in runner.annotate_rows(head, src):
                     if isinstance(item, RowError):
-                        result.failures.append(
-                            BatchFailure(
-                                item.line,
-                                _hide_path(item.input, tmp, shown),
-                                _hide_path(item.reason, tmp, shown),
-                            )
-                        )
+                        result.failures.append(failure(item))
                         continue
-                    first = item[0]
-                    af = first.fusion
+                    af = item[0].fusion
                     result.rows.append(
-                        BatchRow(af.request.line, af, Query.for_fusion(af), first.check)
+                        BatchRow(af.request.line, af, Query.for_fusion(af), item[0].check)
                     )
+                for rest in raw:  # counted, not annotated
+                    if isinstance(rest, RowError) and rest.reason.startswith("reading stopped"):
+                        result.failures.append(failure(rest))
+                    else:
+                        result.skipped += 1
             except FusionvizError as exc:
                 raise type(exc)(_hide_path(str(exc), tmp, shown)) from None
         return result
