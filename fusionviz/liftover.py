@@ -46,9 +46,14 @@ def chain_label() -> str:
     return f"UCSC hg38ToHg19 chain inverted (from {p['source_package']}; {p['chain_file']})"
 
 
+def chromosome_sizes(build: str) -> dict[str, int]:
+    """``{contig: length}`` of the primary chromosomes (1-22, X, Y) of a build."""
+    return provenance()["chromosome_sizes"].get(build, {})
+
+
 def contig_length(build: str, contig: str) -> int | None:
     """Length of a primary chromosome (1-22, X, Y) on GRCh37/GRCh38, else None."""
-    return provenance()["chromosome_sizes"].get(build, {}).get(contig)
+    return chromosome_sizes(build).get(contig)
 
 
 def check_length(pos: GenomicPosition, build: str) -> None:

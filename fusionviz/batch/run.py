@@ -27,9 +27,10 @@ from fusionviz.batch.build_check import plan_build
 from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_rows
 from fusionviz.batch.framecheck import _extra
 from fusionviz.batch.html_page import _Entry, _write_index
+from fusionviz.batch.output_dir import check_output_dir, publish, staging
 from fusionviz.callers import CallerTable, RowError, open_calls
-from fusionviz.callers.prepare import prepared_rows
-from fusionviz.errors import FusionvizError, OutputError
+from fusionviz.callers.prepare import BuildPlan, prepared_rows
+from fusionviz.errors import FusionvizError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest
 from fusionviz.sources.base import AnnotationSource
@@ -72,59 +73,6 @@ class BatchSummary:
         return 1 if self.failed_rows else 0
 
 
-def _check_output_dir(out: Path, inputs: Iterable[Path], force: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} exists and is not a directory; give a new or empty folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise OutputError(
-            f"output folder {out} is not empty; use --force to overwrite fusionviz's files "
-            "in it, or give a new folder"
-        )
-    targets = {(out / name).resolve() for name in OUTPUT_FILES}
-    fig_dir = (out / "figures").resolve()
-    for p in inputs:
-        rp = p.resolve()
-        if rp in targets or rp.parent == fig_dir:
-            raise OutputError(f"the input {p} would be overwritten; choose another output folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {out}: {exc.strerror or exc}") from None
-
-
-#: Figure files a run writes (figures/NNNNN_<name>.svg); only these are replaced.
-_FIGURE = re.compile(r"^\d{5}_.*\.svg$")
-
-
-def _staging(out: Path) -> Path:
-    """A private folder inside ``out`` for this run's files."""
-    import tempfile
-
-    return Path(tempfile.mkdtemp(prefix=".fusionviz-run-", dir=out))
-
-
-def _publish(stage: Path, out: Path) -> None:
-    """Replace the earlier run's outputs in ``out`` by this run's, keeping nothing
-    stale (figures of an earlier, bigger run included) and no other file touched."""
-    for name in OUTPUT_FILES:
-        (out / name).unlink(missing_ok=True)
-    figs = out / "figures"
-    if figs.is_dir():
-        for f in figs.iterdir():
-            if f.is_file() and _FIGURE.match(f.name):
-                f.unlink()
-        if not any(figs.iterdir()):
-            figs.rmdir()
-    for item in stage.iterdir():
-        if item.is_dir():
-            figs.mkdir(exist_ok=True)
-            for f in item.iterdir():
-                f.replace(figs / f.name)
-        else:
-            item.replace(out / item.name)
-    shutil.rmtree(stage, ignore_errors=True)
-
-
 def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_")[:80] or "fusion"
 
@@ -154,31 +102,53 @@ def run_batch(
     Raises CallerFormatError when the file itself is unusable (exit status 2) and
     OutputError when the folder cannot be written or is not empty without ``force``.
     """
-    from fusionviz import report
-
     t0 = time.perf_counter()
     src_path = Path(path)
     table = open_calls(src_path, format=format)
     plan = plan_build(table, source, build)
-    used_build = plan.build
     out = Path(out_dir)
-    _check_output_dir(out, [src_path], force)
-    stage = _staging(out)
+    check_output_dir(out, [src_path], force, OUTPUT_FILES)
+    opts = _Options(figures, quiet, all_transcripts, annotate_fn, progress, cache, known)
+    stage = staging(out)
     try:
-        summary = _run(table, plan, stage, out, source, figures, quiet, all_transcripts,
-                       annotate_fn, progress, cache, known, t0)  # fmt: skip
+        summary = _run(table, plan, stage, out, source, opts, t0)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    _publish(stage, out)
+    publish(stage, out, OUTPUT_FILES)
     return summary
 
 
-def _run(table, plan, stage, out, source, figures, quiet, all_transcripts,  # noqa: ANN001, PLR0913
-         annotate_fn, progress, cache, known, t0) -> BatchSummary:  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Options:
+    figures: bool
+    quiet: bool
+    all_transcripts: bool
+    annotate_fn: AnnotateFn | None
+    progress: bool | None
+    cache: bool
+    known: KnownTable | None
+
+
+def _run(
+    table: CallerTable,
+    plan: BuildPlan,
+    stage: Path,
+    out: Path,
+    source: AnnotationSource,
+    o: _Options,
+    t0: float,
+) -> BatchSummary:
     """Annotate every row into ``stage``; the summary names the final files in ``out``."""
     from fusionviz import report
 
+    figures, quiet, known = o.figures, o.quiet, o.known
+    all_transcripts, annotate_fn, progress, cache = (
+        o.all_transcripts,
+        o.annotate_fn,
+        o.progress,
+        o.cache,
+    )
     src_path = table.path
     used_build = plan.build
     fig_dir = stage / "figures"

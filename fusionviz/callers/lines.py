@@ -99,9 +99,9 @@ def physical_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, 
                     yield Capped(number + 1, limit)
                     return
     except _GZIP_ERRORS as exc:
-        if isinstance(exc, OSError) and not isinstance(exc, gzip.BadGzipFile):
-            if not is_gzip(path):
-                raise CallerFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+        plain_os_error = isinstance(exc, OSError) and not isinstance(exc, gzip.BadGzipFile)
+        if plain_os_error and not is_gzip(path):
+            raise CallerFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
         raise _corrupt(path, number + 1, exc) from None
     if rest:
         yield number + 1, _text(rest)

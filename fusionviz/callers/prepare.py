@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from fusionviz import liftover
 from fusionviz.callers.base import End, OnTranscripts, Row, RowError, Unresolved
 from fusionviz.callers.orient import Orienter
 from fusionviz.callers.table import CallerTable
@@ -58,16 +59,16 @@ def prepared_rows(
 
 
 def _prepare(item, orienter: Orienter, plan: BuildPlan, gene_contig) -> Row:  # noqa: ANN001
-    from fusionviz import liftover
-
     if isinstance(item, OnTranscripts):
         return orienter(item)
     if isinstance(item, FusionRequest):
         if plan.lift:
             return liftover.lift_request(item, gene_contig)
+        sizes = liftover.chromosome_sizes(plan.target)
         for spec in (item.five_prime, item.three_prime):
-            if spec.breakpoint is not None:
-                liftover.check_length(spec.breakpoint, plan.target)
+            bp = spec.breakpoint
+            if bp is not None and bp.position > sizes.get(bp.contig, bp.position):
+                liftover.check_length(bp, plan.target)
         return item
     origin: dict[tuple[str, int], GenomicPosition] = {}
     if plan.lift:

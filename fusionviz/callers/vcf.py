@@ -107,7 +107,8 @@ def _symbolic(rec: _Record) -> tuple[End, End]:
     end = rec.info.get("END", "")
     if kind not in ("DEL", "DUP:TANDEM", "DUP") or not end.isdigit():
         raise RowProblem(
-            f"{rec.alt} record is not a fusion junction (only BND pairs, <DEL> and <DUP:TANDEM> are read)"
+            f"{rec.alt} record is not a fusion junction "
+            "(only BND pairs, <DEL> and <DUP:TANDEM> are read)"
         )
     last = position(end, "END")
     c = rec.contig
@@ -191,6 +192,7 @@ def records(lines: Iterable[tuple[int, str]], caller: str) -> Iterator[Unresolve
     for rec, _ in pending.values():
         yield RowError(
             rec.line,
-            f"breakend {rec.id}: its mate {rec.info.get('MATEID', '(no MATEID)')} is not in the file",
+            f"breakend {rec.id}: its mate {rec.info.get('MATEID', '(no MATEID)')} "
+            "is not in the file",
             excerpt(rec.fields),
         )

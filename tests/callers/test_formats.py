@@ -29,7 +29,12 @@ def _prepared(path: Path, source, **kw):
 
 
 def _pair(r: FusionRequest):
-    return (r.five_prime.gene, r.five_prime.breakpoint, r.three_prime.gene, r.three_prime.breakpoint)
+    return (
+        r.five_prime.gene,
+        r.five_prime.breakpoint,
+        r.three_prime.gene,
+        r.three_prime.breakpoint,
+    )
 
 
 def P(contig, pos, strand=None):  # noqa: N802 - reads like the coordinates it builds
@@ -49,7 +54,9 @@ def test_jaffa_csv_names_the_junction_bases_and_keeps_its_frame_call(shared_dir,
 
 
 def test_jaffal_long_read_file_reads_every_row(shared_dir, source):
-    path = shared_dir / "callers/LR-FusionBenchmarking/SeraCarev4Fusion.IsoSeq_jaffal_results.csv.gz"
+    path = (
+        shared_dir / "callers/LR-FusionBenchmarking/SeraCarev4Fusion.IsoSeq_jaffal_results.csv.gz"
+    )
     t, ok, bad = _prepared(path, source)
     assert (t.format, len(ok), len(bad)) == ("jaffa", 964, 0)
     eml4 = next(r for r in ok.values() if r.five_prime.gene == "EML4")
@@ -77,7 +84,8 @@ def test_ericscript_reads_sequence_and_reports_unpredicted_breakpoints(shared_di
     seq = fgfr3.junction_sequence
     assert seq.five.endswith("GTCCACCGAC") and seq.three.startswith("ACAGAAGAG")
     _, _, bad = _prepared(
-        shared_dir / "callers/STAR-Fusion_benchmarking_data/H2228/ERICSCRIPT/MyEric.results.filtered.tsv",
+        shared_dir
+        / "callers/STAR-Fusion_benchmarking_data/H2228/ERICSCRIPT/MyEric.results.filtered.tsv",
         source,
     )
     assert bad and all("Unable to predict breakpoint position" in e.reason for e in bad.values())
@@ -88,15 +96,22 @@ def test_dragen_both_layouts_and_gene_lists(shared_dir, source):
     assert (t.caller, len(ok) + len(bad)) == ("DRAGEN (5-column layout)", 5)
     ewsr1 = next(r for r in ok.values() if r.five_prime.gene == "EWSR1")
     assert ewsr1.five_prime.breakpoint == P("22", 29287134, "+")
-    t, ok, bad = _prepared(shared_dir / "callers/RNAsum/test_sample_WTS.fusion_candidates.final", source)
+    t, ok, bad = _prepared(
+        shared_dir / "callers/RNAsum/test_sample_WTS.fusion_candidates.final", source
+    )
     assert t.caller == "DRAGEN (14-column layout)"
     nrip1 = ok[3]
-    assert (nrip1.three_prime.gene, dict(nrip1.extra)["other_genes3"]) == ("AF127577.4", "LINC02246")
+    assert (nrip1.three_prime.gene, dict(nrip1.extra)["other_genes3"]) == (
+        "AF127577.4",
+        "LINC02246",
+    )
     assert dict(nrip1.extra)["junction_reads"] == "6"
 
 
 def test_fusionmap_two_character_strand_and_frame(shared_dir, source):
-    t, ok, bad = _prepared(shared_dir / "callers/EnFusion/FusionDetection.FusionReport.Table.txt", source)
+    t, ok, bad = _prepared(
+        shared_dir / "callers/EnFusion/FusionDetection.FusionReport.Table.txt", source
+    )
     assert (t.format, len(ok) + len(bad)) == ("fusionmap", 32)
     eml4 = next(r for r in ok.values() if r.five_prime.gene == "EML4")
     assert _pair(eml4) == ("EML4", P("2", 42295516, "+"), "ALK", P("2", 29223528, "-"))
@@ -152,7 +167,10 @@ def test_longgf_excerpt_of_gf_lines(shared_dir, source):
 
 
 def test_enfusion_alk_first_row_is_reported_and_boundary_rows_resolved(shared_dir, source):
-    path = shared_dir / "callers/EnFusion/collapse_filtered_overlap_knownfusionlist_2callers_test_data.tsv"
+    path = (
+        shared_dir
+        / "callers/EnFusion/collapse_filtered_overlap_knownfusionlist_2callers_test_data.tsv"
+    )
     t, ok, bad = _prepared(path, source)
     assert (t.format, t.header_line) == ("enfusion", 8)
     # ALK>>EML4 with both breakpoints inside exons: no order can be derived, none guessed
@@ -216,7 +234,8 @@ def test_manta_rna_mate_contig_case_and_rna_first(shared_dir, source):
 
 
 def test_manta_dna_mode_breakends_are_dna_breakpoints(tmp_path, shared_dir, source):
-    text = gzip.open(shared_dir / "callers/megSAP/vc_manta_out4.vcf.gz", "rt").read()
+    raw = (shared_dir / "callers/megSAP/vc_manta_out4.vcf.gz").read_bytes()
+    text = gzip.decompress(raw).decode()
     text = text.replace(" --rna", "").replace(";RNA_FIRST", "")
     f = tmp_path / "manta_dna.vcf"
     f.write_text(text)
@@ -266,7 +285,12 @@ def test_pipeline_preamble_before_a_header_is_still_detected(tmp_path, shared_di
 
 @pytest.mark.parametrize(
     ("alias", "fmt"),
-    [("FusionInspector", "star-fusion"), ("JAFFAL", "jaffa"), ("manta", "vcf"), ("tophat", "tophat-fusion")],
+    [
+        ("FusionInspector", "star-fusion"),
+        ("JAFFAL", "jaffa"),
+        ("manta", "vcf"),
+        ("tophat", "tophat-fusion"),
+    ],
 )
 def test_format_aliases(alias, fmt):
     from fusionviz.callers import canonical_format

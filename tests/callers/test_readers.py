@@ -257,5 +257,3 @@ def test_real_grch37_star_fusion_file_is_recognised_from_its_path(shared_dir):
     )
     table = open_calls(path)
     assert table.build == "GRCh37" and "GRCh37" in table.build_evidence
-
-
