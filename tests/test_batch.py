@@ -105,7 +105,11 @@ def test_grch37_file_is_lifted_to_grch38_and_says_so_with_both_coordinates(tmp_p
     assert (s.build, s.lifted, s.annotated_rows) == ("GRCh37", True, 1)
     row = _tsv(tmp_path / "o" / "fusions.tsv")[0]
     # H2228 EML4--ALK: hg19 chr2:42492091 / chr2:29446394 = GRCh38 2:42264951 / 2:29223528
-    assert (row["exon5"], row["exon3"], row["genomic_boundary3"]) == ("6", "20", "chr2:29223528:-")
+    assert (row["genomic_boundary5"], row["genomic_boundary3"]) == (
+        "chr2:42264951:+",
+        "chr2:29223528:-",
+    )
+    assert row["exon3"] == "20"
     assert "chr2:42492091 -> chr2:42264951" in row["liftover"]
     assert "chr2:29446394 -> chr2:29223528" in row["liftover"]
     rec = json.loads((tmp_path / "o" / "fusions.jsonl").read_text().splitlines()[0])
@@ -261,7 +265,7 @@ def test_real_grch37_star_fusion_file_is_detected_from_its_path_and_lifted(
     assert (s.build, s.lifted) == ("GRCh37", True)
     rows = _tsv(tmp_path / "o" / "fusions.tsv")
     eml4 = next(r for r in rows if r["name"] == "EML4::ALK")
-    assert (eml4["exon5"], eml4["exon3"]) == ("6", "20")
+    assert (eml4["genomic_boundary5"], eml4["exon3"]) == ("chr2:42264951:+", "20")
 
 
 def test_real_fusioncatcher_h2228_eml4_alk_intronic_donor(tmp_path, shared_dir, source):

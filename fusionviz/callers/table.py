@@ -187,7 +187,12 @@ def _head(path: Path) -> list[tuple[int, str]]:
             break
         head.append(item)
         if "\x00" in item[1]:
-            raise CallerFormatError(f"{path.name} is a binary file, not a fusion-caller table")
+            from fusionviz.callers.registry import FORMATS
+
+            raise CallerFormatError(
+                f"{path.name} is a binary file, not a fusion-caller file fusionviz reads "
+                f"(valid formats: {', '.join(FORMATS)})"
+            )
     return head
 
 
@@ -226,7 +231,7 @@ def open_calls(
         first = next(t for _, t in head if t.strip())
         shown = ", ".join(split_fields(first, "\t" if "\t" in first else ",")[:6])
         raise CallerFormatError(
-            f"{p.name}: its first line ({shown[:100]}) is not a layout fusionviz reads; "
+            f"{p.name}: its first line ({shown[:100]}) is not one fusionviz reads; "
             f"valid formats: {', '.join(FORMATS)} (see docs/batch.md)"
         )
     name, columns, header_line = found

@@ -173,7 +173,7 @@ def test_unusable_files_raise_caller_format_error(tmp_path):
         open_calls(empty)
     other = tmp_path / "other.tsv"
     other.write_text("a\tb\tc\n1\t2\t3\n")
-    with pytest.raises(CallerFormatError, match="not a layout fusionviz reads"):
+    with pytest.raises(CallerFormatError, match="not one fusionviz reads"):
         open_calls(other)
     with pytest.raises(CallerFormatError, match="cannot read"):
         open_calls(tmp_path / "missing.tsv")
