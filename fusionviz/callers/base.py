@@ -75,6 +75,10 @@ class Unresolved:
     #: True when the file says ``ends[0]`` is the 5' partner (Manta's RNA_FIRST)
     #: and only the genes at the ends are missing.
     ordered: bool = False
+    #: > 0 when the format's positions are known to be approximate (long-read
+    #: alignment): a position within this many bases of exactly one splice site of
+    #: its role is read as that site, and the output says so.
+    window: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,10 +223,33 @@ def _resolve(o: Orienter, row: Unresolved) -> FusionRequest:
         if kept
         else "exon boundaries (donor/acceptor) at the breakpoints"
     )
-    bp5 = GenomicPosition(ends[i5].position.contig, ends[i5].position.position, s5)  # type: ignore[arg-type]
-    bp3 = GenomicPosition(ends[i3].position.contig, ends[i3].position.position, s3)  # type: ignore[arg-type]
+    p5, n5 = _snap(ends[i5].position, infos[i5].donors, row.window, "5'", infos[i5])
+    p3, n3 = _snap(ends[i3].position, infos[i3].acceptors, row.window, "3'", infos[i3])
+    bp5 = GenomicPosition(ends[i5].position.contig, p5, s5)  # type: ignore[arg-type]
+    bp3 = GenomicPosition(ends[i3].position.contig, p3, s3)  # type: ignore[arg-type]
     extra = [*row.extra, ("five_prime_from", f"{g5} is 5', derived from {how}; {row.why}")]
+    notes = [n for n in (n5, n3) if n]
+    if notes:
+        extra.append(("position_read_as", "; ".join(notes)))
     return build_request(g5, bp5, g3, bp3, row.line, extra, meaning=row.meaning)
+
+
+def _snap(
+    pos: GenomicPosition, sites: frozenset[int], window: int, role: str, info: GeneInfo
+) -> tuple[int, str]:
+    """The position, or the one splice site of its role within ``window`` bases of
+    an approximate position, with the note saying so."""
+    if window <= 0 or pos.position in sites:
+        return pos.position, ""
+    near = sorted(s for s in sites if abs(s - pos.position) <= window)
+    if len(near) != 1:
+        return pos.position, ""
+    kind = "donor (last base of an exon)" if role == "5'" else "acceptor (first base of an exon)"
+    return near[0], (
+        f"{role} chr{pos.contig}:{pos.position} read as {info.name}'s {kind} "
+        f"chr{pos.contig}:{near[0]}, {abs(near[0] - pos.position)} bp away: the caller's "
+        "long-read positions are approximate"
+    )
 
 
 def _ordered(row: Unresolved, e5: End, e3: End) -> FusionRequest:

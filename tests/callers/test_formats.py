@@ -156,9 +156,22 @@ def test_longgf_log_reverse_gene_order_is_resolved_from_the_reads(shared_dir, so
     path = shared_dir / "callers/LR-FusionBenchmarking/DepMap_v1v2mrgd_KIJK_longgf.out.gz"
     t, ok, bad = _prepared(path, source)
     assert (t.format, len(ok) + len(bad)) == ("longgf", 1104)
-    npm1 = ok[40]  # 'ALK:NPM1' in the log
-    assert _pair(npm1) == ("NPM1", P("5", 171391797, "+"), "ALK", P("2", 29223528, "-"))
-    assert "derived from the side of each breakpoint" in dict(npm1.extra)["five_prime_from"]
+    npm1 = ok[40]  # 'ALK:NPM1 ... chr5:171391797' in the log
+    # NPM1 171391797 is 2 bp before MANE exon 4's last base: a long-read position,
+    # read as that donor and said so (not kept as a 2 bp-short non-canonical junction)
+    assert _pair(npm1) == ("NPM1", P("5", 171391799, "+"), "ALK", P("2", 29223528, "-"))
+    extra = dict(npm1.extra)
+    assert "derived from the side of each breakpoint" in extra["five_prime_from"]
+    assert "chr5:171391797 read as NPM1's donor" in extra["position_read_as"]
+
+
+def test_longgf_npm1_alk_is_the_in_frame_680_aa_fusion(shared_dir, source):
+    from fusionviz.annotate import annotate
+
+    path = shared_dir / "callers/LR-FusionBenchmarking/DepMap_v1v2mrgd_KIJK_longgf.out.gz"
+    _, ok, _ = _prepared(path, source)
+    af = annotate(ok[40], source)
+    assert (af.names.short, af.frame, af.protein.length) == ("N4;A20", "in-frame", 680)
 
 
 def test_longgf_excerpt_of_gf_lines(shared_dir, source):
