@@ -174,6 +174,8 @@ def _check(info: GeneInfo, end: End, role: str) -> tuple[bool | None, str]:
 
 def _resolve(o: Orienter, row: Unresolved) -> FusionRequest:
     e0, e1 = _assign_genes(o, row)
+    if row.ordered:
+        return _ordered(o, row, e0, e1)
     infos = []
     for e in (e0, e1):
         info = o.gene(e.gene or "")
@@ -185,8 +187,6 @@ def _resolve(o: Orienter, row: Unresolved) -> FusionRequest:
                 f"{e.position}"
             )
         infos.append(info)
-    if row.ordered:
-        return _ordered(row, e0, e1)
     fits = []
     for i5, i3 in ((0, 1), (1, 0)):
         ends, inf = (e0, e1), infos
@@ -252,16 +252,26 @@ def _snap(
     )
 
 
-def _ordered(row: Unresolved, e5: End, e3: End) -> FusionRequest:
+def _ordered(o: Orienter, row: Unresolved, e5: End, e3: End) -> FusionRequest:
     """The file says which end is 5': the kept sides give the transcribed strands
     (antisense partners included), only the genes came from the annotation."""
     if e5.kept is None or e3.kept is None:
         raise _Undecided("the side each breakpoint keeps is not stated")
     s5 = "+" if e5.kept == "below" else "-"
     s3 = "-" if e3.kept == "below" else "+"
-    bp5 = GenomicPosition(e5.position.contig, e5.position.position, s5)  # type: ignore[arg-type]
-    bp3 = GenomicPosition(e3.position.contig, e3.position.position, s3)  # type: ignore[arg-type]
+    p5, p3, notes = e5.position.position, e3.position.position, []
+    i5, i3 = o.gene(e5.gene or ""), o.gene(e3.gene or "")
+    same5 = i5 is not None and i5.contig == e5.position.contig
+    same3 = i3 is not None and i3.contig == e3.position.contig
+    if row.window and i5 and i3 and same5 and same3:
+        p5, n5 = _snap(e5.position, i5.donors, row.window, "5'", i5)
+        p3, n3 = _snap(e3.position, i3.acceptors, row.window, "3'", i3)
+        notes = [n for n in (n5, n3) if n]
+    bp5 = GenomicPosition(e5.position.contig, p5, s5)  # type: ignore[arg-type]
+    bp3 = GenomicPosition(e3.position.contig, p3, s3)  # type: ignore[arg-type]
     extra = [*row.extra, ("five_prime_from", row.why)]
+    if notes:
+        extra.append(("position_read_as", "; ".join(notes)))
     return build_request(
         e5.gene or "", bp5, e3.gene or "", bp3, row.line, extra, meaning=row.meaning
     )

@@ -63,6 +63,30 @@ def test_jaffal_long_read_file_reads_every_row(shared_dir, source):
     assert eml4.five_prime.breakpoint == P("2", 42295512, "+")
 
 
+def test_jaffal_long_read_positions_near_one_splice_site_are_read_as_it(shared_dir, source):
+    from fusionviz.annotate import annotate
+
+    path = (
+        shared_dir / "callers/LR-FusionBenchmarking/SeraCarev4Fusion.IsoSeq_jaffal_results.csv.gz"
+    )
+    _, ok, _ = _prepared(path, source)
+    eml4 = next(r for r in ok.values() if r.five_prime.gene == "EML4")
+    # 2:42295512 / 2:29223524 are 4 bp from EML4 exon 13's donor and ALK exon 20's
+    # acceptor: SeraCare's EML4::ALK variant 1, E13;A20, 1059 aa
+    assert (eml4.five_prime.breakpoint.position, eml4.three_prime.breakpoint.position) == (
+        42295516,
+        29223528,
+    )
+    assert "4 bp away" in dict(eml4.extra)["position_read_as"]
+    af = annotate(eml4, source)
+    assert (af.names.short, af.frame, af.protein.length) == ("E13;A20", "in-frame", 1059)
+
+
+def test_short_read_jaffa_positions_are_kept_exactly(shared_dir, source):
+    _, ok, _ = _prepared(shared_dir / "callers/fusion-report/jaffa.csv", source)
+    assert not any("position_read_as" in dict(r.extra) for r in ok.values())
+
+
 def test_old_grch37_jaffa_is_found_by_coordinates_and_lifted_exactly(shared_dir, source):
     path = shared_dir / "callers/STAR-Fusion_benchmarking_data/H2228/JAFFA_HYBRID/jaffa_results.csv"
     t, ok, bad = _prepared(path, source)
