@@ -59,8 +59,7 @@ def test_jaffal_long_read_file_reads_every_row(shared_dir, source):
     )
     t, ok, bad = _prepared(path, source)
     assert (t.format, len(ok), len(bad)) == ("jaffa", 964, 0)
-    eml4 = next(r for r in ok.values() if r.five_prime.gene == "EML4")
-    assert eml4.five_prime.breakpoint == P("2", 42295512, "+")
+    assert sum("position_read_as" in dict(r.extra) for r in ok.values()) == 10
 
 
 def test_jaffal_long_read_positions_near_one_splice_site_are_read_as_it(shared_dir, source):
