@@ -10,6 +10,7 @@ that says where the data ends, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import zlib
 from collections.abc import Iterator
@@ -82,32 +83,29 @@ def physical_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, 
     """
     number = 0
     size = 0
-    rest = b""
-    sep: bytes | None = None
+    rest = ""
+    sep: str | None = None
+    # Incremental decoding: a UTF-8 character split across two chunks stays whole.
+    decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
     try:
         with _open(path) as fh:
             while chunk := fh.read(_CHUNK):
                 size += len(chunk)
                 if sep is None:
-                    sep = b"\n" if (b"\n" in chunk or b"\r" not in chunk) else b"\r"
-                parts = (rest + chunk).split(sep)
+                    sep = "\n" if (b"\n" in chunk or b"\r" not in chunk) else "\r"
+                parts = (rest + decode(chunk)).split(sep)
                 rest = parts.pop()
                 for raw in parts:
                     number += 1
-                    yield number, _text(raw)
+                    yield number, raw[:-1] if raw.endswith("\r") else raw
                 if limit is not None and size > limit:
                     yield Capped(number + 1, limit)
                     return
+            rest += decode(b"", True)
     except _GZIP_ERRORS as exc:
         plain_os_error = isinstance(exc, OSError) and not isinstance(exc, gzip.BadGzipFile)
         if plain_os_error and not is_gzip(path):
             raise CallerFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
         raise _corrupt(path, number + 1, exc) from None
     if rest:
-        yield number + 1, _text(rest)
-
-
-def _text(raw: bytes) -> str:
-    if raw.endswith(b"\r"):
-        raw = raw[:-1]
-    return raw.decode("utf-8", errors="replace")
+        yield number + 1, rest[:-1] if rest.endswith("\r") else rest
