@@ -69,8 +69,8 @@ TSV_COLUMNS = (
     "gene_as_given5",
     "gene_as_given3",
     "read_as",
-    *EVIDENCE_COLUMNS,
     "liftover",
+    *EVIDENCE_COLUMNS,
 )
 
 
