@@ -22,17 +22,27 @@ from fusionviz.batch.build_check import check_build
 from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_rows
 from fusionviz.batch.framecheck import _extra
 from fusionviz.batch.html_page import _Entry, _write_index
+from fusionviz.batch.multiqc import MultiqcTally, write_multiqc
 from fusionviz.callers import CallerTable, RowError, open_calls
 from fusionviz.errors import FusionvizError, OutputError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest
 from fusionviz.sources.base import AnnotationSource
+from fusionviz.vicc import to_vicc, vicc_nomenclature
 
 if TYPE_CHECKING:
     from fusionviz.evidence import Assessment
 
 #: Files run_batch writes (and, with force, overwrites) in the output folder.
-OUTPUT_FILES = ("fusions.tsv", "fusions.jsonl", "fusions.fasta", "errors.tsv", "index.html")
+OUTPUT_FILES = (
+    "fusions.tsv",
+    "fusions.jsonl",
+    "fusions.vicc.jsonl",
+    "fusions.fasta",
+    "errors.tsv",
+    "index.html",
+    "fusionviz_mqc.json",
+)
 #: Columns added after the engine's TSV columns.
 CALLER_COLUMNS = ("caller", "caller_frame", "frame_check", "frame_check_reason", "caller_fields")
 #: Fusions listed in index.html (a page of 100k rows is unusable; the TSV has all).
@@ -132,10 +142,12 @@ def run_batch(
     provenance: list[Any] = []
     files = [out / name for name in OUTPUT_FILES]
     renderer = _Renderer(source, known)
+    tally = MultiqcTally()
 
     with (
         open(out / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
         open(out / "fusions.jsonl", "w", encoding="utf-8") as jsonl,
+        open(out / "fusions.vicc.jsonl", "w", encoding="utf-8") as vicc_jsonl,
         open(out / "fusions.fasta", "w", encoding="utf-8") as fasta,
         open(out / "errors.tsv", "w", encoding="utf-8", newline="") as errors,
         _Progress(show, table) as bar,
@@ -162,6 +174,9 @@ def run_batch(
                 tsv_line, json_line, rec = renderer.render(a, src_path.name, used_build)
                 tsv.write(tsv_line)
                 jsonl.write(json_line)
+                vicc_jsonl.write(json.dumps(to_vicc(af), ensure_ascii=False) + "\n")
+                if a.transcripts == "default":
+                    tally.add(af, renderer.match(af))
                 if rec:
                     fasta.write(rec)
                 svg = figure = None
@@ -191,6 +206,7 @@ def run_batch(
                         figure=figure,
                         known=renderer.known_headline(af),
                         evidence=renderer.evidence_summary(af),
+                        vicc=vicc_nomenclature(af),
                     )
                 )
     summary = BatchSummary(
@@ -208,6 +224,7 @@ def run_batch(
         files=tuple(files),
     )
     _write_index(out / "index.html", summary, entries, provenance, out / "errors.tsv")
+    write_multiqc(out / "fusionviz_mqc.json", out.resolve().name, summary, tally)
     return summary
 
 
