@@ -13,6 +13,8 @@ line, which imports it) stays cheap.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
     from fusionviz.vicc import to_vicc, vicc_nomenclature
 
 _LAZY = {
-    "annotate": "fusionviz.api",
     "annotate_calls": "fusionviz.api",
     "read_caller_file": "fusionviz.api",
     "draw": "fusionviz.api",
@@ -81,4 +82,37 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | {"annotate"})
+
+
+class _CallableModule(types.ModuleType):
+    """The engine module ``fusionviz.annotate``, callable as the API function."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from fusionviz.api import annotate
+
+        return annotate(*args, **kwargs)
+
+
+class _Package(types.ModuleType):
+    """``fusionviz.annotate`` is both the engine module (``fusionviz/annotate.py``,
+    whose functions the rest of the package imports) and the public function
+    :func:`fusionviz.api.annotate`: the package attribute resolves to that module,
+    made callable, and is loaded only on first use."""
+
+    @property
+    def annotate(self) -> Any:
+        import importlib
+
+        module = importlib.import_module("fusionviz.annotate")
+        if not isinstance(module, _CallableModule):
+            module.__class__ = _CallableModule
+        return module
+
+    @annotate.setter
+    def annotate(self, value: Any) -> None:
+        # The import system records the loaded submodule here; sys.modules keeps it.
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
