@@ -21,6 +21,7 @@ the transcript's 5' end, positive towards its 3' end.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -333,6 +334,14 @@ def to_vicc(af: AnnotatedFusion) -> dict[str, Any]:
     """The fusion as a VICC Gene Fusion Specification object (JSON-ready dict):
     a ``CategoricalFusion`` for exon-level input, an ``AssayedFusion`` for genomic
     breakpoints and caller rows."""
+    out = _junction_part(af)
+    if out["type"] == "AssayedFusion":
+        out.update(_row_part(af))
+    return out
+
+
+def _junction_part(af: AnnotatedFusion) -> dict[str, Any]:
+    """Everything that depends only on the junction and the transcripts used."""
     build = _build(af)
     assayed = is_assayed(af)
     structure = [_segment(af.five_prime, build)]
@@ -357,15 +366,6 @@ def to_vicc(af: AnnotatedFusion) -> dict[str, Any]:
     out["readingFramePreserved"] = reading_frame_preserved(af)
     out["viccNomenclature"] = vicc_nomenclature(af)
     if assayed:
-        extra = dict(af.request.extra or af.extra)
-        for key, value in (
-            ("causativeEvent", _causative_event(af, extra)),
-            ("assay", _assay(af, extra)),
-            ("contig", _contig(af)),
-            ("readData", _read_data(extra)),
-        ):
-            if value is not None:
-                out[key] = value
         return out
     domains, partial = _domains(af)
     if domains:
@@ -380,6 +380,65 @@ def to_vicc(af: AnnotatedFusion) -> dict[str, Any]:
             }
         ]
     return out
+
+
+def _row_part(af: AnnotatedFusion) -> dict[str, Any]:
+    """The AssayedFusion fields that come from the row itself (reads, event, assay)."""
+    extra = dict(af.request.extra or af.extra)
+    out = {}
+    for key, value in (
+        ("causativeEvent", _causative_event(af, extra)),
+        ("assay", _assay(af, extra)),
+        ("contig", _contig(af)),
+        ("readData", _read_data(extra)),
+    ):
+        if value is not None:
+            out[key] = value
+    return out
+
+
+class VICCLines:
+    """JSON lines of VICC objects for a stream of fusions (``fusions.vicc.jsonl``):
+    the junction-dependent part is built and serialised once per distinct junction
+    and transcript pair; each row adds its own read data, event and assay."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.memo: dict[tuple, tuple[str, str]] = {}
+
+    def _head(self, af: AnnotatedFusion) -> tuple[str, str]:
+        req = af.request
+        key = (
+            req.five_prime,
+            req.three_prime,
+            req.breakpoint_meaning,
+            _inserted(af),
+            is_assayed(af),
+            af.five_prime.transcript.label,
+            af.three_prime.transcript.label,
+        )
+        hit = self.memo.get(key)
+        if hit is None:
+            part = _junction_part(af)
+            hit = (json.dumps(part, ensure_ascii=False)[:-1], part["viccNomenclature"])
+            if len(self.memo) >= self.size:
+                self.memo.pop(next(iter(self.memo)))
+            self.memo[key] = hit
+        return hit
+
+    def nomenclature(self, af: AnnotatedFusion) -> str:
+        """The VICC nomenclature of the fusion (from the cache)."""
+        return self._head(af)[1]
+
+    def line(self, af: AnnotatedFusion) -> str:
+        """One JSON line, equal to ``json.dumps(to_vicc(af))``."""
+        head = self._head(af)[0]
+        if not is_assayed(af):
+            return head + "}\n"
+        row = _row_part(af)
+        if not row:
+            return head + "}\n"
+        return head + ", " + json.dumps(row, ensure_ascii=False)[1:-1] + "}\n"
 
 
 def to_fusor(af: AnnotatedFusion) -> Any:

@@ -278,3 +278,25 @@ def _without_none(x):
     if isinstance(x, list):
         return [_without_none(v) for v in x]
     return x
+
+
+def test_cached_lines_equal_the_objects_and_keep_each_rows_reads():
+    import json
+
+    from fusionviz.vicc import VICCLines
+
+    lines = VICCLines()
+    af = annotate_text("EML4:chr2:42299120::ALK:chr2:29223528")
+    rows = [
+        dataclasses.replace(
+            af,
+            request=dataclasses.replace(
+                af.request, extra=(("caller", "STAR-Fusion"), ("junction_reads", str(n)))
+            ),
+        )
+        for n in (3, 40)
+    ]
+    for x in [annotate_text("SQSTM1 e5::ALK e19"), annotate_text("TMPRSS2 e1::ERG e4"), *rows]:
+        assert lines.line(x) == json.dumps(to_vicc(x), ensure_ascii=False) + "\n"
+    reads = [json.loads(lines.line(r))["readData"]["split"]["splitReads"] for r in rows]
+    assert reads == [3, 40]

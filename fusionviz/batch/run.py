@@ -28,7 +28,7 @@ from fusionviz.errors import FusionvizError, OutputError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest
 from fusionviz.sources.base import AnnotationSource
-from fusionviz.vicc import to_vicc, vicc_nomenclature
+from fusionviz.vicc import VICCLines
 
 if TYPE_CHECKING:
     from fusionviz.evidence import Assessment
@@ -143,6 +143,7 @@ def run_batch(
     files = [out / name for name in OUTPUT_FILES]
     renderer = _Renderer(source, known)
     tally = MultiqcTally()
+    vicc_lines = VICCLines()
 
     with (
         open(out / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
@@ -174,7 +175,7 @@ def run_batch(
                 tsv_line, json_line, rec = renderer.render(a, src_path.name, used_build)
                 tsv.write(tsv_line)
                 jsonl.write(json_line)
-                vicc_jsonl.write(json.dumps(to_vicc(af), ensure_ascii=False) + "\n")
+                vicc_jsonl.write(vicc_lines.line(af))
                 if a.transcripts == "default":
                     tally.add(af, renderer.match(af))
                 if rec:
@@ -206,7 +207,7 @@ def run_batch(
                         figure=figure,
                         known=renderer.known_headline(af),
                         evidence=renderer.evidence_summary(af),
-                        vicc=vicc_nomenclature(af),
+                        vicc=vicc_lines.nomenclature(af),
                     )
                 )
     summary = BatchSummary(
