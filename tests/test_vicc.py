@@ -207,12 +207,14 @@ def test_a_transcript_no_registry_knows_is_described_at_gene_level():
     assert five == {"type": "GeneElement", "gene": five["gene"]}
 
 
-def test_a_junction_into_a_5utr_has_no_frame_claim():
+def test_an_unverified_frame_makes_no_frame_claim():
+    # e.g. a junction into the 3' partner's 5' UTR: in frame only if the UTR bases
+    # hold no stop codon, which the annotation cannot check
     af = annotate_text("SQSTM1 e5::ALK e19")
-    utr = dataclasses.replace(
-        af, junction=dataclasses.replace(af.junction, junction_class="CDS::5'UTR")
-    )
-    assert reading_frame_preserved(utr) is None
+    unverified = dataclasses.replace(af, junction=dataclasses.replace(af.junction, verified=False))
+    assert reading_frame_preserved(af) is True
+    assert reading_frame_preserved(unverified) is None
+    assert to_vicc(unverified)["readingFramePreserved"] is None
 
 
 # --------------------------------------------------------------------------- assayed input
@@ -300,3 +302,55 @@ def test_cached_lines_equal_the_objects_and_keep_each_rows_reads():
         assert lines.line(x) == json.dumps(to_vicc(x), ensure_ascii=False) + "\n"
     reads = [json.loads(lines.line(r))["readData"]["split"]["splitReads"] for r in rows]
     assert reads == [3, 40]
+
+
+@pytest.mark.parametrize("strand", ["+", "-"])
+def test_an_rna_junction_keeping_intron_bases_has_a_positive_intronic_offset(strand):
+    src = _source(strand, strand)
+    a, b = src.genes["AAA"][0].exons[1], src.genes["BBB"][0].exons[1]
+    req = FusionRequest(
+        PartnerSpec(
+            gene="AAA",
+            breakpoint=GenomicPosition("1", a.end + 20 if strand == "+" else a.start - 20, strand),
+        ),
+        PartnerSpec(
+            gene="BBB", breakpoint=GenomicPosition("2", b.start if strand == "+" else b.end, strand)
+        ),
+    )
+    af = annotate(req, src)
+    assert af.five_prime.placement.reading == "retained intron"
+    five = to_vicc(af)["structure"][0]
+    assert five["exonEndOffset"] == 20
+    assert five["elementGenomicEnd"]["extensions"] == [{"name": "is_exonic", "value": False}]
+    assert vicc_nomenclature(af).startswith("ENST00000000001.1(AAA):e.2+20::")
+
+
+def _without_transcript(p, locus):
+    return dataclasses.replace(p, transcript=None, exon=None, region="non-coding", locus=locus)
+
+
+def test_a_partner_no_transcript_holds_is_a_gene_or_an_unknown_gene():
+    from fusionviz.models import Locus
+
+    af = annotate_text("EML4:chr2:42299120::ALK:chr2:29223528")
+    lnc = Locus("LINC00001", "ENSG00000999999.1", "lncRNA", "2", 100, 900, "+")
+    with_lnc = dataclasses.replace(af, three_prime=_without_transcript(af.three_prime, lnc))
+    intergenic = dataclasses.replace(af, three_prime=_without_transcript(af.three_prime, None))
+    assert to_vicc(with_lnc)["structure"][1] == {
+        "type": "GeneElement",
+        "gene": {
+            "conceptType": "Gene",
+            "name": "LINC00001",
+            "primaryCoding": {
+                "id": "ensembl:ENSG00000999999",
+                "code": "ENSG00000999999",
+                "system": "https://www.ensembl.org/id/",
+            },
+        },
+    }
+    assert vicc_nomenclature(with_lnc).endswith("::LINC00001")
+    assert to_vicc(intergenic)["structure"][1] == {"type": "UnknownGeneElement"}
+    assert vicc_nomenclature(intergenic).endswith("::?")
+    if fusor_models is not None:
+        fusor_validate(to_vicc(with_lnc))
+        fusor_validate(to_vicc(intergenic))

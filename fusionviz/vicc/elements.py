@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult, Transcript
-from fusionviz.vicc.nomenclature import _gene_id, exon_offset
+from fusionviz.vicc.nomenclature import _gene_id, exon_offset, is_exonic, partner_gene_id
 
 #: RefSeq accessions of the GRCh38 chromosomes (GRCh38.p14, NCBI assembly
 #: GCF_000001405.40). Used as the name of genomic locations; other builds get none.
@@ -56,6 +56,7 @@ def _transcript_curie(t: Transcript) -> str | None:
 
 def _junction_location(p: PartnerResult, build: str | None) -> dict[str, Any]:
     b = p.genomic_boundary.position
+    assert p.transcript is not None
     plus = p.transcript.strand == "+"
     loc: dict[str, Any] = {"type": "SequenceLocation"}
     accession = GRCH38_CHROMOSOMES.get(p.transcript.contig) if build == "GRCh38" else None
@@ -65,14 +66,20 @@ def _junction_location(p: PartnerResult, build: str | None) -> dict[str, Any]:
         loc.update({"end": b} if plus else {"start": b - 1})
     else:
         loc.update({"start": b - 1} if plus else {"end": b})
-    loc["extensions"] = [{"name": "is_exonic", "value": True}]
+    loc["extensions"] = [{"name": "is_exonic", "value": is_exonic(p)}]
     return loc
 
 
 def _segment(p: PartnerResult, build: str | None) -> dict[str, Any]:
     t = p.transcript
+    concept = gene_concept(p.gene, partner_gene_id(p))
+    if t is None or p.exon is None:
+        # No transcript holds the base: a non-coding locus is named at gene level;
+        # an intergenic base has no gene.
+        if p.locus is None:
+            return {"type": "UnknownGeneElement"}
+        return {"type": "GeneElement", "gene": gene_concept(p.locus.symbol, p.locus.gene_id)}
     curie = _transcript_curie(t)
-    concept = gene_concept(p.gene, t.gene_id)
     if curie is None:  # an identifier no registry knows (a local GTF): gene level only
         return {"type": "GeneElement", "gene": concept}
     side = "End" if p.role == "5'" else "Start"
@@ -115,7 +122,7 @@ def _domains(af: AnnotatedFusion) -> tuple[list[dict[str, Any]], list[dict[str, 
 
     domains, partial = [], []
     for p in (af.five_prime, af.three_prime):
-        concept = gene_concept(p.gene, p.transcript.gene_id)
+        concept = gene_concept(p.gene, partner_gene_id(p))
         for v in preferred(p.domains):
             status = _domain_status(v)
             if status is None:
@@ -142,8 +149,8 @@ def _domains(af: AnnotatedFusion) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 def reading_frame_preserved(af: AnnotatedFusion) -> bool | None:
     """True / False for an in-frame / out-of-frame call; None where frame does not
-    apply, and for a junction into the 3' partner's 5' UTR, whose frame holds only if
-    that UTR has no stop codon (not checkable from the annotation)."""
-    if af.junction.junction_class == "CDS::5'UTR":
+    apply and where the call is not verified (it holds only if bases the annotation
+    does not give, e.g. a 5' UTR or retained intron, hold no stop codon)."""
+    if not af.junction.verified:
         return None
     return {"in-frame": True, "out-of-frame": False}.get(af.frame)

@@ -13,7 +13,13 @@ from fusionviz.vicc.elements import (
     gene_concept,
     reading_frame_preserved,
 )
-from fusionviz.vicc.nomenclature import _inserted, _regulatory, is_assayed, vicc_nomenclature
+from fusionviz.vicc.nomenclature import (
+    _inserted,
+    _regulatory,
+    is_assayed,
+    partner_gene_id,
+    vicc_nomenclature,
+)
 
 
 def _build(af: AnnotatedFusion) -> str | None:
@@ -57,7 +63,7 @@ def _junction_part(af: AnnotatedFusion) -> dict[str, Any]:
         out["regulatoryElement"] = {
             "type": "RegulatoryElement",
             "regulatoryClass": "promoter",
-            "associatedGene": gene_concept(p5.gene, p5.transcript.gene_id),
+            "associatedGene": gene_concept(p5.gene, partner_gene_id(p5)),
         }
     out["structure"] = structure
     out["readingFramePreserved"] = reading_frame_preserved(af)
@@ -96,8 +102,8 @@ class VICCLines:
             req.breakpoint_meaning,
             _inserted(af),
             is_assayed(af),
-            af.five_prime.transcript.label,
-            af.three_prime.transcript.label,
+            af.five_prime.transcript_label,
+            af.three_prime.transcript_label,
         )
         hit = self.memo.get(key)
         if hit is None:
