@@ -28,6 +28,7 @@ from fusionviz.models import AnnotatedFusion, FusionRequest
 if TYPE_CHECKING:
     from fusionviz.batch.framecheck import FrameCheck
     from fusionviz.callers import RowError
+    from fusionviz.evidence import Assessment
     from fusionviz.known import KnownMatch
     from fusionviz.sources.base import AnnotationSource
 
@@ -144,11 +145,12 @@ def read_caller_file(path: str | Path, *, format: str | None = None) -> CallerCa
 @dataclass(frozen=True, slots=True)
 class ResultRow:
     """One annotated fusion of a batch, with the comparison with the caller's frame
-    call and the known-fusion match (None when not looked up)."""
+    call, the known-fusion match and the evidence list (None when not looked up)."""
 
     fusion: AnnotatedFusion
     frame_check: FrameCheck
     known: KnownMatch | None = None
+    assessment: Assessment | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,8 @@ class BatchResult:
         header = report.tsv_header()
         out = []
         for r in self.rows:
-            rec: dict[str, Any] = dict(zip(header, report.tsv_row(r.fusion, r.known), strict=True))
+            row = report.tsv_row(r.fusion, r.known, r.assessment)
+            rec: dict[str, Any] = dict(zip(header, row, strict=True))
             extra = dict(r.fusion.request.extra or r.fusion.extra)
             rec.update(
                 caller=extra.get("caller", ""),
@@ -240,25 +243,30 @@ def annotate_calls(
         except FusionvizError as exc:
             errors.append(RowError(i, str(exc), c if isinstance(c, str) else ""))
     table = _known_table() if known else None
-    matches: dict[tuple, KnownMatch] = {}
+    matches: dict[tuple, tuple[KnownMatch | None, Assessment]] = {}
     rows = []
     for item in annotate_rows(items, src):
         if isinstance(item, RowError):
             errors.append(item)
             continue
         for a in item:
-            match = None
-            if table is not None:
-                af = a.fusion
-                key = (af.five_prime.genomic_boundary, af.three_prime.genomic_boundary)
-                if key not in matches:
-                    from fusionviz.known import match_fusion
-
-                    matches[key] = match_fusion(af, table, src)
-                match = matches[key]
-            rows.append(ResultRow(a.fusion, a.check, match))
+            af = a.fusion
+            key = (af.five_prime.genomic_boundary, af.three_prime.genomic_boundary)
+            if key not in matches:
+                matches[key] = _judge(af, src, table)
+            match, assessment = matches[key]
+            rows.append(ResultRow(af, a.check, match, assessment))
     errors.sort(key=lambda e: e.line)
     return BatchResult(tuple(rows), tuple(errors))
+
+
+def _judge(af: AnnotatedFusion, src: Any, table: Any) -> tuple[Any, Any]:
+    """The known-fusion match (with a table) and the evidence list of one junction."""
+    from fusionviz.evidence import assess
+    from fusionviz.known import match_fusion
+
+    match = match_fusion(af, table, src) if table is not None else None
+    return match, assess(af, src, known=match, table=table)
 
 
 def _known_table() -> Any:
