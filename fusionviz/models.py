@@ -572,3 +572,21 @@ class AnnotatedFusion:
     @property
     def is_intragenic(self) -> bool:
         return self.five_prime.gene == self.three_prime.gene
+
+    def to_dict(self) -> dict:
+        """The JSON contract of ``fusionviz annotate --json`` (see README)."""
+        from fusionviz.report import to_dict
+
+        return to_dict(self)
+
+    def to_vicc(self) -> dict:
+        """The VICC Gene Fusion Specification object (see docs/vicc.md)."""
+        from fusionviz.vicc import to_vicc
+
+        return to_vicc(self)
+
+    def _repr_html_(self) -> str:
+        # Jupyter: the verdict and the figure inline (matplotlib is imported only here).
+        from fusionviz.api import fusion_html
+
+        return fusion_html(self)

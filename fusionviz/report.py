@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fusionviz import __version__
 from fusionviz.evidence.render import EVIDENCE_COLUMNS
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
+from fusionviz.vicc import vicc_nomenclature
 
 if TYPE_CHECKING:
     from fusionviz.evidence import Assessment
@@ -55,6 +56,7 @@ TSV_COLUMNS = (
     "kept_aa3",
     "split_codon",
     "hgvs",
+    "vicc_nomenclature",
     "verdict",
     "domains5",
     "domains3",
@@ -192,6 +194,7 @@ def to_dict(
         "name": af.names.hgnc,
         "short_name": af.names.short,
         "hgvs": af.names.hgvs,
+        "vicc_nomenclature": vicc_nomenclature(af),
         "input": af.request.text,
         "frame": af.frame,
         "junction_class": j.junction_class,
@@ -363,6 +366,7 @@ def to_text(
 
         w("\n".join(text_lines(assessment)) + "\n")
     w(f"  hgvs         {af.names.hgvs}\n")
+    w(f"  vicc         {vicc_nomenclature(af)}\n")
     w("  provenance   " + provenance_line(af) + "\n")
     return out.getvalue()
 
@@ -459,6 +463,7 @@ def tsv_row(
         kept(p3),
         "yes" if af.junction.split_codon else "no",
         af.names.hgvs,
+        vicc_nomenclature(af),
         " | ".join(af.verdicts),
         _domain_summary(p5),
         _domain_summary(p3),

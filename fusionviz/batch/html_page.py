@@ -33,6 +33,7 @@ class _Entry:
     figure: str | None
     known: str = ""
     evidence: str = ""
+    vicc: str = ""
 
 
 _CSS = """
@@ -134,7 +135,7 @@ def _write_index(
             f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}" data-known="{e(x.known)}">'
             f"<td>{x.line if x.line is not None else ''}</td>"
             f"<td><b>{e(x.name)}</b><br>{e(x.short)}"
-            f'<div class="small">{e(x.tx5)} :: {e(x.tx3)}</div></td>'
+            f'<div class="small">{e(x.vicc or f"{x.tx5} :: {x.tx3}")}</div></td>'
             f"<td>{e(x.gene5)}</td><td>{e(x.gene3)}</td>"
             f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
             f'<td class="caller">{caller}</td>'

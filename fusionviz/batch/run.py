@@ -27,6 +27,7 @@ from fusionviz.batch.build_check import plan_build
 from fusionviz.batch.engine import Annotated, AnnotateFn, annotate_rows
 from fusionviz.batch.framecheck import _extra
 from fusionviz.batch.html_page import _Entry, _write_index
+from fusionviz.batch.multiqc import MultiqcTally, write_multiqc
 from fusionviz.batch.output_dir import check_output_dir, publish, staging
 from fusionviz.callers import CallerTable, RowError, open_calls
 from fusionviz.callers.prepare import BuildPlan, prepared_rows
@@ -34,12 +35,21 @@ from fusionviz.errors import FusionvizError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, FusionRequest
 from fusionviz.sources.base import AnnotationSource
+from fusionviz.vicc import VICCLines
 
 if TYPE_CHECKING:
     from fusionviz.evidence import Assessment
 
 #: Files run_batch writes (and, with force, overwrites) in the output folder.
-OUTPUT_FILES = ("fusions.tsv", "fusions.jsonl", "fusions.fasta", "errors.tsv", "index.html")
+OUTPUT_FILES = (
+    "fusions.tsv",
+    "fusions.jsonl",
+    "fusions.vicc.jsonl",
+    "fusions.fasta",
+    "errors.tsv",
+    "index.html",
+    "fusionviz_mqc.json",
+)
 #: Columns added after the engine's TSV columns.
 CALLER_COLUMNS = ("caller", "caller_frame", "frame_check", "frame_check_reason", "caller_fields")
 #: Fusions listed in index.html (a page of 100k rows is unusable; the TSV has all).
@@ -162,10 +172,13 @@ def _run(
     provenance: list[Any] = []
     files = [out / name for name in OUTPUT_FILES]
     renderer = _Renderer(source, known)
+    tally = MultiqcTally()
+    vicc_lines = VICCLines()
 
     with (
         open(stage / "fusions.tsv", "w", encoding="utf-8", newline="") as tsv,
         open(stage / "fusions.jsonl", "w", encoding="utf-8") as jsonl,
+        open(stage / "fusions.vicc.jsonl", "w", encoding="utf-8") as vicc_jsonl,
         open(stage / "fusions.fasta", "w", encoding="utf-8") as fasta,
         open(stage / "errors.tsv", "w", encoding="utf-8", newline="") as errors,
         _Progress(show, table) as bar,
@@ -192,6 +205,9 @@ def _run(
                 tsv_line, json_line, rec = renderer.render(a, src_path.name, used_build)
                 tsv.write(tsv_line)
                 jsonl.write(json_line)
+                vicc_jsonl.write(vicc_lines.line(af))
+                if a.transcripts == "default":
+                    tally.add(af, renderer.match(af))
                 if rec:
                     fasta.write(rec)
                 svg = figure = None
@@ -221,6 +237,7 @@ def _run(
                         figure=figure,
                         known=renderer.known_headline(af),
                         evidence=renderer.evidence_summary(af),
+                        vicc=vicc_lines.nomenclature(af),
                     )
                 )
     summary = BatchSummary(
@@ -240,6 +257,7 @@ def _run(
         lifted=plan.lift,
     )
     _write_index(stage / "index.html", summary, entries, provenance, stage / "errors.tsv")
+    write_multiqc(stage / "fusionviz_mqc.json", out.resolve().name, summary, tally)
     return summary
 
 

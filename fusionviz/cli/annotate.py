@@ -26,6 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="JSON (one object, or a list)")
     fmt.add_argument("--tsv", action="store_true", help="TSV with a header row")
+    fmt.add_argument(
+        "--vicc",
+        action="store_true",
+        help="VICC Gene Fusion Specification JSON (CategoricalFusion for exon-level input, "
+        "AssayedFusion for genomic breakpoints; see docs/vicc.md)",
+    )
     p.add_argument("--fasta", metavar="FILE", help="write the fusion protein(s) as FASTA")
     p.add_argument("--figure", metavar="FILE", help="also draw the fusion(s) (SVG, PDF, PNG)")
     p.add_argument(
@@ -77,6 +83,12 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         elif args.tsv:
             sys.stdout.write(report.to_tsv(fusions, known, evidence))
+        elif args.vicc:
+            from fusionviz.vicc import to_vicc
+
+            objects = [to_vicc(af) for af in fusions]
+            json.dump(objects if several else objects[0], sys.stdout, indent=2)
+            sys.stdout.write("\n")
         else:
             texts = [
                 report.to_text(af, k, e) + _pairs_text(af, others)

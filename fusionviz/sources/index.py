@@ -230,10 +230,12 @@ def write_index(path: Path, label: str, read: Any, root: Traversable) -> None:
             f"cannot write the annotation index to {path.parent} ({e.strerror}); set "
             "FUSIONVIZ_CACHE_DIR to a writable folder"
         ) from e
+    from rich.console import Console
     from rich.progress import Progress
 
     try:
-        with Progress(transient=True) as bar:
+        # stderr: stdout carries the command's output (JSON, TSV), even on first use.
+        with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task(
                 f"fusionviz: indexing {label} once, into {path.parent}",
                 total=INDEX_STEPS,

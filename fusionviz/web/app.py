@@ -5,7 +5,7 @@ route                    what it returns
 =======================  ==========================================================
 GET  /                   the form; with a query (the permalink) the full answer
 GET  /result             the answer alone (HTML fragment the page's script swaps in)
-GET  /download/{fmt}     svg, pdf, png, fasta, json, tsv or txt of the query
+GET  /download/{fmt}     svg, pdf, png, fasta, json, vicc, tsv or txt of the query
 GET  /batch              the caller-file upload form
 POST /batch              an uploaded caller file -> the batch table (or a message)
 GET  /api/genes          gene symbols for autocompletion (``prefix``, ``limit``)
@@ -382,7 +382,8 @@ def _download(engine: Engine, query: Query, fmt: str) -> tuple[bytes, str]:
     data = engine.download(query, fmt)
     af = engine.annotate(query)
     stem = re.sub(r"[^A-Za-z0-9]+", "_", f"{af.names.hgnc} {af.names.short}").strip("_")
-    return data, f"{stem or 'fusion'}.{fmt if fmt != 'txt' else 'txt'}"
+    ext = "vicc.json" if fmt == "vicc" else fmt
+    return data, f"{stem or 'fusion'}.{ext}"
 
 
 def _too_large(limit: int) -> str:

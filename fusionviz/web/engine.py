@@ -25,6 +25,7 @@ DOWNLOADS = {
     "png": "image/png",
     "fasta": "text/x-fasta; charset=utf-8",
     "json": "application/json",
+    "vicc": "application/json",
     "tsv": "text/tab-separated-values; charset=utf-8",
     "txt": "text/plain; charset=utf-8",
 }
@@ -258,6 +259,12 @@ class Engine:
 
             data = report.to_dict(af, assessment=self.assessment(af))
             return (json.dumps(data, indent=2) + "\n").encode("utf-8")
+        if fmt == "vicc":
+            import json
+
+            from fusionviz.vicc import to_vicc
+
+            return (json.dumps(to_vicc(af), indent=2) + "\n").encode("utf-8")
         if fmt == "tsv":
             return report.to_tsv([af], assessments=[self.assessment(af)]).encode("utf-8")
         if fmt == "txt":
