@@ -65,17 +65,20 @@ def candidate_files(root: Path) -> list[Path]:
 
 def run_file(path: Path, source, root: Path) -> tuple[list[Outcome], str | None]:
     """Outcomes of one file, or the reason it was skipped."""
-    from fusionviz.batch import annotate_rows, check_build
+    from fusionviz.batch import annotate_rows, plan_build
     from fusionviz.callers import RowError, open_calls
+    from fusionviz.callers.prepare import prepared_rows
     from fusionviz.errors import FusionvizError
 
     rel = str(path.relative_to(root))
     try:
         table = open_calls(path)
-        check_build(table, source)
+        plan = plan_build(table, source)  # a GRCh37 file is lifted, as in `fusionviz batch`
+        rows = list(prepared_rows(table, source, plan))
     except FusionvizError as exc:
         return [], str(exc).split(";")[0]
-    rows = list(table.rows())
+    if plan.lift:
+        rel += " (lifted from GRCh37)"
     if not any(not isinstance(r, RowError) and dict(r.extra).get("caller_frame") for r in rows):
         return [], "no caller frame calls"
     fam = caller_family(table.caller)
@@ -101,7 +104,7 @@ def run_file(path: Path, source, root: Path) -> tuple[list[Outcome], str | None]
                 theirs,
                 af.frame,
                 a.check.status,
-                getattr(a.check, "reason_class", "") or ("unexplained" if a.check.reason else ""),
+                a.check.reason_class or ("unexplained" if a.check.status == "differs" else ""),
                 a.check.reason,
                 af.junction.verified,
             )

@@ -25,7 +25,9 @@ REASON_CLASSES = (
     "other transcripts at the same junction",
     "caller used other transcripts",
     "no coding sequence on one side",
+    "junction in the 3' partner's 5' UTR",
     "unverified in-frame reading",
+    "caller's frame on no annotated transcript pair",
     "unexplained",
 )
 
@@ -131,11 +133,27 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
         out["caller used other transcripts"] = f"the caller used {used}" + (
             f" ({said})" if said else ""
         )
-    if af.frame == "not-applicable" and j.junction_class.split("::")[0] in ("5'UTR", "3'UTR"):
+    five, _, three = j.junction_class.partition("::")
+    if af.frame == "not-applicable" and (five in ("5'UTR", "3'UTR") or three == "3'UTR"):
         out["no coding sequence on one side"] = j.explanation[0]
+    if j.junction_class == "CDS::5'UTR":
+        out["junction in the 3' partner's 5' UTR"] = (
+            f"{p3.gene} is joined in its 5' UTR: fusionviz reads the frame relative to its start "
+            "codon (callers differ in how they call such junctions)"
+        )
     if af.frame == "in-frame" and not j.verified:
         out["unverified in-frame reading"] = (
             f"{j.unread_bases} nt read in frame are not in the annotation used"
+        )
+    readings = af.junction_readings
+    exact = all(
+        p.placement is not None and p.placement.reading == "exon boundary" for p in (p5, p3)
+    )
+    if exact and not same and af.frame in ("in-frame", "out-of-frame"):
+        out["caller's frame on no annotated transcript pair"] = (
+            f"every Ensembl transcript pair of the annotation used at this junction "
+            f"({len(readings) + 1}) reads {af.frame}; the caller's own annotation may hold "
+            "another transcript"
         )
     return out
 
