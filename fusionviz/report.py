@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from fusionviz import __version__
 from fusionviz.evidence.render import EVIDENCE_COLUMNS
+from fusionviz.features import Feature, group_features
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
 from fusionviz.vicc import vicc_nomenclature
 
@@ -141,6 +142,32 @@ def _locus_dict(p: PartnerResult) -> dict[str, Any] | None:
     }
 
 
+def _feature_dict(f: Feature) -> dict[str, Any]:
+    v = f.verdict
+    return {
+        "name": f.name,
+        "short_name": f.short,
+        "family": f.family,
+        "kind": f.kind,
+        "start": f.start,
+        "end": f.end,
+        "status": f.status,
+        "fraction_retained": f.fraction_retained,
+        "kept_start": v.kept_start,
+        "kept_end": v.kept_end,
+        "sources": [
+            {
+                "source": m.domain.source,
+                "accession": m.domain.accession,
+                "name": m.domain.name,
+                "start": m.domain.start,
+                "end": m.domain.end,
+            }
+            for m in f.members
+        ],
+    }
+
+
 def _partner_dict(p: PartnerResult) -> dict[str, Any]:
     t = p.transcript
     return {
@@ -160,6 +187,8 @@ def _partner_dict(p: PartnerResult) -> dict[str, Any]:
         "protein_length": p.protein_length,
         "kept_aa": list(p.kept_aa) if p.kept_aa else None,
         "domains": [_domain_dict(v) for v in p.domains],
+        # The same records grouped: one entry per feature, every source listed.
+        "features": [_feature_dict(f) for f in group_features(p.domains)],
         "sequence_available": p.sequence is not None,
         "placement": _placement_dict(p),
         "locus": _locus_dict(p),
@@ -314,6 +343,7 @@ def to_text(
     p5, p3, j = af.five_prime, af.three_prime, af.junction
     w = out.write
     w(f"{af.names.hgnc}  ({af.names.short})  {af.frame.upper()}\n")
+    w("  verdict      " + "\n               ".join(af.verdicts) + "\n")
     if af.request.text:
         w(f"  input        {af.request.text}\n")
         if _read_as_needed(af):
@@ -333,15 +363,12 @@ def to_text(
     w(f"  protein      {length}: {composition(af)}\n")
     for n in af.protein.notes:
         w(f"               note: {n}\n")
-    w("  verdict      " + "\n               ".join(af.verdicts) + "\n")
     for role, p in (("5'", p5), ("3'", p3)):
         if not p.domains:
             continue
-        w(f"  domains {role} {p.gene}\n")
-        for v in p.domains:
-            d = v.domain
-            kept = f" {v.fraction_retained:.0%}" if v.status == "truncated" else ""
-            w(f"      {v.status:<9}{kept:>5}  {d.start:>5}-{d.end:<5} {d.name}  [{d.source}]\n")
+        w(f"  domains {role} {p.gene} (one row per feature; its database records in brackets)\n")
+        for f in group_features(p.domains):
+            w(f"      {feature_line(f)}\n")
     if known is not None:
         w(f"  known        {known.describe()}\n")
     if af.junction_readings:
@@ -394,6 +421,14 @@ def _partner_text(w, label: str, p: PartnerResult) -> None:
     )
     if p.placement is not None:
         w(f"               read as: {p.placement.reading} ({p.placement.meaning.upper()})\n")
+
+
+def feature_line(f: Feature) -> str:
+    """``truncated  10% (2 of 21 aa)  1039-1059  Transmembrane segment  [UniProt ...]``."""
+    kept = ""
+    if f.status == "truncated":
+        kept = f"{f.fraction_retained:.0%} ({f.kept_aa} of {f.length} aa)"
+    return f"{f.status:<9} {kept:<17} {f.start:>5}-{f.end:<5} {f.name}  [{f.sources_text()}]"
 
 
 def provenance_line(af: AnnotatedFusion) -> str:

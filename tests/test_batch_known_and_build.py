@@ -10,7 +10,7 @@ from fusionviz.sources import default_source
 DATA = Path(__file__).resolve().parent / "data" / "callers"
 
 
-def test_seed_junctions_are_reported_as_known_in_tsv_jsonl_and_html(tmp_path):
+def test_seed_junctions_are_reported_against_the_table_in_tsv_jsonl_and_html(tmp_path):
     out = tmp_path / "out"
     run_batch(
         DATA / "star-fusion.fusion_predictions.abridged.tsv",
@@ -21,11 +21,14 @@ def test_seed_junctions_are_reported_as_known_in_tsv_jsonl_and_html(tmp_path):
     lines = (out / "fusions.tsv").read_text().splitlines()
     header = lines[0].split("\t")
     rows = [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
-    # The seed junctions (the intergenic EML4 row 7 is a known pair, another junction).
-    seeds = [r for r in rows if r["frame"] == "in-frame"]
-    assert len(seeds) == 3 and {r["known_fusion_status"] for r in seeds} == {"known-junction"}
+    seeds = {r["name"]: r["known_fusion_status"] for r in rows if r["frame"] == "in-frame"}
+    # EML4 e6::ALK e20 is a cited row; the SQSTM1 and HMBOX1 seeds have no reachable
+    # citation with their exon numbers (table v2) and meet ALK as a known partner. (The
+    # intergenic EML4 row 7 is not in frame and is left out.)
+    assert seeds["EML4::ALK"] == "known-junction"
+    assert seeds["SQSTM1::ALK"] == "partner-known-with-other-genes"
     first = json.loads((out / "fusions.jsonl").read_text().splitlines()[0])
-    assert first["known_fusion"]["status"] == "known-junction"
+    assert first["known_fusion"]["status"] == "partner-known-with-other-genes"
     html = (out / "index.html").read_text()
     assert "known fusion" in html and "SQSTM1" in html
 

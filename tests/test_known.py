@@ -186,7 +186,7 @@ def test_lab_table_is_added_to_the_bundled_one(tmp_path):
     row = "AAA\tKIN\t2\t3\tAAA-201\tKIN-201\tAAA-KIN v1\t\tlab\t"
     table = load_known_table(extra=_table(tmp_path, [row]))
     assert table.pair("AAA", "KIN") and table.pair("EML4", "ALK")
-    assert "lab-3" in table.label and "v1" in table.label
+    assert "lab-3" in table.label and "v2" in table.label
 
 
 def test_cli_bad_known_file_gives_one_line_and_exit_2(tmp_path, capsys):
@@ -202,24 +202,25 @@ def test_cli_bad_known_file_gives_one_line_and_exit_2(tmp_path, capsys):
 
 def test_bundled_table_is_versioned_and_every_row_cites_a_source():
     table = load_known_table()
-    assert len(table.entries) >= 20
+    assert len(table.entries) >= 12
     assert table.files[0][1] != "unversioned"
     for e in table.entries:
         assert e.source and e.common_name, e.where
         assert e.five_boundary and e.three_boundary, e.where
 
 
-def test_bundled_table_has_the_three_seed_fusions():
+def test_bundled_table_has_the_cited_eml4_alk_seed_junction():
+    # SQSTM1 e5::ALK e19 and HMBOX1 e6::ALK e20 left the table in version 2: no
+    # citation with their exon numbers could be reached (docs/known_fusions.md).
     table = load_known_table()
-    assert {(e.five_exon, e.three_exon) for e in table.pair("SQSTM1", "ALK")} == {(5, 19)}
-    assert {(e.five_exon, e.three_exon) for e in table.pair("HMBOX1", "ALK")} == {(6, 20)}
     assert (6, 20) in {(e.five_exon, e.three_exon) for e in table.pair("EML4", "ALK")}
+    assert not table.pair("SQSTM1", "ALK") and not table.pair("HMBOX1", "ALK")
 
 
 def test_cli_lists_a_genes_fusions_and_a_pairs_junctions(capsys):
     assert main(["known", "ALK"]) == 0
     out = capsys.readouterr().out
-    assert "NPM1" in out and "SQSTM1" in out and "EML4-ALK variant 1 (E13;A20)" in out
+    assert "SQSTM1" not in out and "EML4-ALK variant 1 (E13;A20)" in out
     assert main(["known", "--pair", "EML4", "ALK", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     names = {e["common_name"] for e in data["entries"]}
@@ -285,11 +286,17 @@ def _upstream_boundaries(shared: Path) -> dict[tuple[str, int, str], GenomicPosi
 
 def test_every_bundled_row_lies_on_real_exon_boundaries(shared_dir):
     known = _upstream_boundaries(shared_dir)
+    outside = set()
     for e in load_known_table().entries:
+        if e.five_gene == e.three_gene == "EGFR":
+            # EGFR is outside the upstream panel; the bundle check below covers it.
+            outside.add(e.common_name)
+            continue
         b5 = known.get((e.five_transcript, e.five_exon, "5'"))
         b3 = known.get((e.three_transcript, e.three_exon, "3'"))
         assert b5 == e.five_boundary, f"{e.where}: 5' {e.five_boundary} != upstream {b5}"
         assert b3 == e.three_boundary, f"{e.where}: 3' {e.three_boundary} != upstream {b3}"
+    assert outside <= {"EGFRvIII (EGFR exon 2-7 deletion)"}
 
 
 def test_classic_ros1_exon_34_is_mane_exon_35(shared_dir):
@@ -305,10 +312,8 @@ EMPTY = FakeSource({})
 @pytest.mark.parametrize(
     ("five", "three", "name"),
     [
-        (("SQSTM1", "ENST00000389805", 5), ("ALK", "ENST00000389048", 19), "SQSTM1-ALK (S5;A19)"),
         (("EML4", "ENST00000318522", 6), ("ALK", "ENST00000389048", 20), "variant 3 (E6;A20)"),
-        (("HMBOX1", "ENST00000287701", 6), ("ALK", "ENST00000389048", 20), "read on MANE"),
-        (("HMBOX1", "HMBOX1-203", 6), ("ALK", "ENST00000389048", 20), "read on HMBOX1-203"),
+        (("EML4", "ENST00000318522", 6), ("ALK", "ENST00000389048", 19), "EML4-ALK (E6;A19)"),
         (("EML4", "ENST00000318522", 13), ("ALK", "ENST00000389048", 20), "variant 1 (E13;A20)"),
     ],
 )
@@ -344,10 +349,9 @@ def test_every_bundled_row_resolves_in_the_bundle():
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("SQSTM1 exon 5::ALK exon 19", "SQSTM1-ALK (S5;A19)"),
         ("EML4::ALK E6;A20", "EML4-ALK variant 3 (E6;A20)"),
-        ("HMBOX1 exon 6::ALK exon 20", "read on MANE Select"),
-        ("HMBOX1-203 e6::ALK e20", "read on HMBOX1-203"),
+        ("EML4 e6::ALK e19", "EML4-ALK (E6;A19)"),
+        ("EGFR e1::EGFR e8", "EGFRvIII"),
         ("EML4 e13::ALK e20", "EML4-ALK variant 1 (E13;A20)"),
         ("EML4:chr2:42295516::ALK:chr2:29223528", "EML4-ALK variant 1 (E13;A20)"),
         ("CD74 e6::ROS1 e35", "CD74-ROS1 (C6;R34)"),  # MANE exon 35 = classic exon 34

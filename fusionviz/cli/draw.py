@@ -1,4 +1,4 @@
-"""``fusionviz draw``: fusion protein diagrams (SVG, PDF, PNG) from partner genes and exons."""
+"""``fusionviz draw``: fusion figures (SVG, PDF, PNG) from partner genes and exons."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "draw",
-        help="draw fusion protein diagrams (SVG, PDF, PNG)",
+        help="draw fusion figures: numbered exons and proteins (SVG, PDF, PNG)",
         description=(
-            "Draw the 5' partner, the fusion protein and the 3' partner as three aligned "
-            "tracks with their domains, the breakpoint and the frame verdict. Several fusions "
-            "go into one figure on one amino-acid scale, aligned on the 3' partner. The format "
-            "comes from the output file's extension."
+            "Draw each fusion's exons (both partners and the fusion transcript, numbered) "
+            "over the 5' partner, fusion and 3' partner proteins with their domains, the "
+            "breakpoint and the frame verdict. Several fusions go into one figure on one "
+            "amino-acid scale, aligned on a partner they share. The format comes from the "
+            "output file's extension."
         ),
     )
     add_fusion_arguments(p)
@@ -27,24 +28,57 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="figure file: .svg, .pdf or .png (also .eps, .ps, .jpg, .tif, .webp)",
     )
-    p.add_argument("--dpi", type=int, default=300, help="resolution of raster output (300)")
-    p.add_argument(
+    size = p.add_argument_group("size (override the style file)")
+    size.add_argument(
+        "--width",
+        type=float,
+        metavar="IN",
+        help="figure width in inches: 3.5 single column, 7.2 double (default)",
+    )
+    size.add_argument(
+        "--font-size",
+        type=float,
+        metavar="PT",
+        help="label size in points (default 7; 6 below 4.5 in)",
+    )
+    size.add_argument("--dpi", type=int, help="resolution of raster output (default 300)")
+    size.add_argument(
         "--scale-aa",
         type=int,
         metavar="N",
         help="amino acids across the drawing width: fixes the scale across separate figures",
     )
-    p.add_argument("--exons", action="store_true", help="mark exon boundaries as light ticks")
+    show = p.add_argument_group("what is drawn")
+    show.add_argument(
+        "--compact",
+        action="store_true",
+        help="each fusion's protein and transcript only (a partner shared by every fusion is "
+        "drawn once): multi-fusion figures and thumbnails",
+    )
+    show.add_argument(
+        "--exons",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the numbered-exon panel above the proteins (on by default; --no-exons drops it)",
+    )
+    show.add_argument("--no-title", action="store_true", help="leave out the headline")
+    show.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    show.add_argument(
+        "--no-footer",
+        action="store_true",
+        help="leave out the footer (version, date, data sources)",
+    )
     p.add_argument(
         "--style",
         metavar="FILE",
-        help="TOML or YAML style file: colours, labels, hidden/merged domains, fonts, width",
+        help="TOML or YAML style file: size, fonts, what is shown, colours, labels, "
+        "hidden/merged domains (see docs/figures.md)",
     )
     p.add_argument(
         "--known",
         action="store_true",
         help="add each fusion's known-fusion status (annotations/known_fusions.tsv) under "
-        "its subtitle",
+        "its headline",
     )
     p.add_argument(
         "--known-table",
@@ -54,36 +88,51 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
+def style_from_args(args: argparse.Namespace):
+    """The style file (or the default) with the command-line flags applied."""
+    from dataclasses import replace
+
+    from fusionviz.figures.style import Style, load_style, style_from_mapping
+
+    style = load_style(args.style) if args.style else Style()
+    flags = {
+        "width": args.width,
+        "font_size": args.font_size,
+        "dpi": args.dpi,
+        "exons": args.exons,
+        "compact": True if args.compact else None,
+        "title": False if args.no_title else None,
+        "legend": False if args.no_legend else None,
+        "footer": False if args.no_footer else None,
+    }
+    given = {k: v for k, v in flags.items() if v is not None}
+    checked = style_from_mapping(given, where="command line")  # same range checks
+    return replace(style, **{k: getattr(checked, k) for k in given})
+
+
 def run(args: argparse.Namespace) -> int:
     from fusionviz.cli.common import annotated_from_args, source_from_args
-    from fusionviz.figures.style import load_style
 
     # Check the cheap things first so that a typo does not cost an annotation run.
-    style = load_style(args.style) if args.style else None
-    _check_output(args.output, args.dpi, args.scale_aa)
-    # One source for annotating and for the known-fusion captions: a release is
-    # expensive to open.
+    style = style_from_args(args)
+    _check_output(args.output, style.dpi, args.scale_aa)
+    # One source for annotating and for the figure's notes: a release is expensive to open.
     source = source_from_args(args)
     fusions = annotated_from_args(args, source)
-    from fusionviz.figures import write_figure
+    from pathlib import Path
 
-    captions = None
-    if args.known or args.known_table:
-        from pathlib import Path
+    from fusionviz.figures import ColourBook, notes_for, write_figure
+    from fusionviz.figures.drawn import style_warnings_for
+    from fusionviz.known import load_known_table
 
-        from fusionviz.known import load_known_table, match_fusion
-
-        table = load_known_table(extra=Path(args.known_table) if args.known_table else None)
-        captions = [match_fusion(af, table, source).headline() for af in fusions]
-
+    captions = bool(args.known or args.known_table)
+    table = load_known_table(extra=Path(args.known_table) if args.known_table else None)
+    notes = notes_for(fusions, source, known=table, captions=captions)
+    colours = ColourBook()
+    for warning in style_warnings_for(fusions, style):
+        print(f"fusionviz: warning: {warning}", file=sys.stderr)
     path = write_figure(
-        fusions,
-        args.output,
-        style=style,
-        dpi=args.dpi,
-        scale_aa=args.scale_aa,
-        show_exons=args.exons,
-        captions=captions,
+        fusions, args.output, style=style, scale_aa=args.scale_aa, notes=notes, colours=colours
     )
     print(f"fusionviz: wrote {path}", file=sys.stderr)
     return 0

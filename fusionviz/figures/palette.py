@@ -1,21 +1,27 @@
-"""Colours and domain families: a colour-blind-safe palette with a stable colour per family.
+"""Colours: one colour-blind-safe colour per feature family in a figure, kinase reserved.
 
-The same domain family gets the same colour in every figure, whatever else is drawn
-beside it: a few common families have fixed colours, every other family is placed in
-the palette by a checksum of its normalised name (not by drawing order). A style file
-can override any of them.
+* The kinase colour (Paul Tol's indigo) is only ever given to kinase domains.
+* Every other family drawn in one figure gets its own colour: first its preferred one
+  (a fixed colour for families that recur in fusion partners, else a slot chosen by a
+  checksum of the family name, so the same family tends to keep its colour in every
+  figure), else the first colour no other family of the figure uses. Beyond the palette,
+  colours repeat with a hatch so that fills still differ.
+* A :class:`ColourBook` shared by several figures (one run of the CLI, one batch page)
+  keeps each family's first colour for all of them.
 """
 
 from __future__ import annotations
 
-import re
 import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-# Paul Tol's "muted" scheme: distinguishable under the common colour-vision deficiencies
-# and light enough to carry a label.
-MUTED = (
+KINASE = "#332288"  # Tol indigo: kinase domains only
+
+# Paul Tol's "muted" scheme without indigo (distinguishable under the common
+# colour-vision deficiencies), then lighter Tol colours far from those.
+PALETTE = (
     "#CC6677",  # rose
-    "#332288",  # indigo
     "#DDCC77",  # sand
     "#117733",  # green
     "#88CCEE",  # cyan
@@ -23,12 +29,18 @@ MUTED = (
     "#44AA99",  # teal
     "#999933",  # olive
     "#AA4499",  # purple
+    "#EE8866",  # orange (Tol light)
+    "#BBCC33",  # pear (Tol light)
+    "#FFAABB",  # pink (Tol light)
+    "#997700",  # ochre (Tol medium contrast)
+    "#77AADD",  # light blue (Tol light)
 )
+#: Hatches that tell apart families beyond the palette (repeat 1, 2, ...).
+EXTRA_HATCHES = ("....", "xxxx", "\\\\\\\\", "++++")
 
-# Families that recur in fusion partners get a fixed colour, chosen so that the
-# two halves of the classic fusions (kinase + oligomerisation domain) differ clearly.
-FIXED_FAMILY_COLOURS = {
-    "kinase": "#332288",
+# Families that recur in fusion partners keep a fixed colour, chosen so that the
+# classic pairs (kinase + oligomerisation domain) differ clearly.
+FIXED = {
     "coiled coil": "#DDCC77",
     "wd40": "#88CCEE",
     "pb1": "#44AA99",
@@ -37,56 +49,84 @@ FIXED_FAMILY_COLOURS = {
     "help": "#CC6677",
     "mam": "#AA4499",
     "homeobox": "#882255",
+    "sh3": "#44AA99",
+    "sh2": "#117733",
+    "ph": "#CC6677",
+    "bcr oligomerization": "#DDCC77",
 }
 
 # Neutral colours for everything that is not a domain.
 BACKBONE_5P = "#E3D3BC"  # warm sand: material from the 5' partner
 BACKBONE_3P = "#C4D6E3"  # cool blue-grey: material from the 3' partner
+EXON_5P = "#B89968"  # exon boxes of the 5' partner (darker than its backbone)
+EXON_3P = "#7FA3C0"
 BACKBONE_EDGE = "#5F5F5F"
 FRAMESHIFT_EDGE = "#D55E00"  # Okabe-Ito vermillion, also used for "out of frame"
 TRANSMEMBRANE = "#3A3A3A"
 SIGNAL = "#C8C8C8"  # hatched in the drawing
 GUIDE = "#7A7A7A"
-EXON_TICK = "#FFFFFF"
 TEXT = "#1A1A1A"
 MUTED_TEXT = "#5A5A5A"
 IN_FRAME = "#117733"
 OUT_OF_FRAME = "#D55E00"
-
-# Names that mean the same family, in the order they are tried (lower-case regexes).
-_FAMILY_ALIASES = (
-    (r"kinase|pk_tyr|pkinase|tyr_?kinase", "kinase"),
-    (r"coiled[ -_]?coil", "coiled coil"),
-    (r"\bwd(40)?\b|wd[ -]?repeat|wd40", "wd40"),
-    (r"\bpb1\b", "pb1"),
-    (r"\bzz\b|zz-type", "zz"),
-    (r"\buba\b|uba_\d", "uba"),
-    (r"\bhelp\b", "help"),
-    (r"\bmam\b", "mam"),
-    (r"homeobox|homeodomain", "homeobox"),
-)
+DEPENDS = "#8A5A00"  # "depends on exon numbering": neither verdict's colour
+OLIGOMER = "#222222"
 
 
-def family_of(name: str) -> str:
-    """The family key of a domain name ("MAM 2" -> "mam", "PK_Tyr_Ser-Thr" -> "kinase")."""
-    low = name.strip().lower()
-    for pattern, family in _FAMILY_ALIASES:
-        if re.search(pattern, low):
-            return family
-    # Numbered copies of one domain ("LIM 1", "Ig-like C2-type 3") share a family.
-    low = re.sub(r"[\s_-]*\d+$", "", low)
-    low = re.sub(r"\s+(domain|repeat|region|family)$", "", low)
-    return low.strip() or name.lower()
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A family's fill: a colour and, past the palette, a hatch."""
+
+    colour: str
+    hatch: str | None = None
 
 
-def family_colour(family: str, overrides: dict[str, str] | None = None) -> str:
-    """The colour of a family: style override, fixed table, else a stable checksum slot."""
-    if overrides and family in overrides:
-        return overrides[family]
-    fixed = FIXED_FAMILY_COLOURS.get(family)
-    if fixed:
-        return fixed
-    return MUTED[zlib.crc32(family.encode("utf-8")) % len(MUTED)]
+def preferred_slot(family: str) -> int:
+    """The palette index a family prefers (fixed colour, else a stable checksum)."""
+    fixed = FIXED.get(family)
+    if fixed is not None:
+        return PALETTE.index(fixed)
+    return zlib.crc32(family.encode("utf-8")) % len(PALETTE)
+
+
+@dataclass
+class ColourBook:
+    """Family -> fill, assigned once and kept for every later figure that uses the book."""
+
+    assigned: dict[str, Fill] = field(default_factory=dict)
+
+    def assign(self, families: Iterable[str], overrides: Mapping[str, str] | None = None) -> dict:
+        """Fills for the families of one figure: distinct within the figure, kinase only
+        for kinases, a style's ``overrides`` (family -> colour) first."""
+        overrides = overrides or {}
+        ordered = list(dict.fromkeys(families))
+        out: dict[str, Fill] = {}
+        used: set[Fill] = set()
+        # Families that already have a fill (from this book) keep it when they can.
+        for fam in sorted(ordered, key=lambda f: f not in self.assigned):
+            fill = self._choose(fam, used, overrides)
+            out[fam] = fill
+            if fam != "kinase":
+                used.add(fill)
+            self.assigned.setdefault(fam, fill)
+        return out
+
+    def _choose(self, fam: str, used: set[Fill], overrides: Mapping[str, str]) -> Fill:
+        if fam in overrides:
+            return Fill(overrides[fam])
+        if fam == "kinase":
+            return Fill(KINASE)
+        known = self.assigned.get(fam)
+        if known is not None and known not in used:
+            return known
+        start = preferred_slot(fam)
+        for round_ in range(len(EXTRA_HATCHES) + 1):
+            hatch = EXTRA_HATCHES[round_ - 1] if round_ else None
+            for k in range(len(PALETTE)):
+                fill = Fill(PALETTE[(start + k) % len(PALETTE)], hatch)
+                if fill not in used:
+                    return fill
+        return Fill(PALETTE[start], EXTRA_HATCHES[-1])
 
 
 def text_colour_on(fill: str) -> str:

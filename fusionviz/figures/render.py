@@ -25,8 +25,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from fusionviz.errors import OutputError
-from fusionviz.figures.layout import FigureSpec, Label, Line, Rect, layout
+from fusionviz.figures import palette as pal
+from fusionviz.figures.layout import layout
+from fusionviz.figures.notes import FigureNotes
 from fusionviz.figures.output import check_output_path, figure_format
+from fusionviz.figures.spec import MONO_FONT, FigureSpec, Label, Line, Rect
 from fusionviz.figures.style import Style
 from fusionviz.models import AnnotatedFusion
 
@@ -76,8 +79,11 @@ def build_spec(
     *,
     style: Style | None = None,
     scale_aa: int | None = None,
-    show_exons: bool = False,
+    show_exons: bool | None = None,
     captions: Sequence[str | None] | None = None,
+    notes: Sequence[FigureNotes | None] | None = None,
+    colours: pal.ColourBook | None = None,
+    date: str | None = None,
 ) -> FigureSpec:
     """Lay out with exact text extents from matplotlib's Agg renderer."""
     st = style or Style()
@@ -88,6 +94,9 @@ def build_spec(
         scale_aa=scale_aa,
         show_exons=show_exons,
         captions=captions,
+        notes=notes,
+        colours=colours,
+        date=date,
     )
 
 
@@ -106,7 +115,7 @@ def render(spec: FigureSpec) -> Figure:
                     (s.x, s.y),
                     s.w,
                     s.h,
-                    facecolor=_on_white(s.fill, s.alpha),
+                    facecolor=_on_white(s.fill, s.alpha) if s.fill else "none",
                     edgecolor=_on_white(s.edge, s.alpha) if s.edge else "none",
                     linewidth=s.linewidth if s.edge else 0.0,
                     hatch=s.hatch,
@@ -151,7 +160,7 @@ def _text(ax: Any, lab: Label, family: str) -> None:
         lab.y,
         lab.text,
         fontsize=lab.size,
-        family=family,
+        family=MONO_FONT if lab.mono else family,
         fontweight="bold" if lab.bold else "normal",
         color=lab.color,
         ha=lab.ha,
@@ -171,10 +180,13 @@ def write_figure(
     path: str | Path,
     *,
     style: Style | None = None,
-    dpi: int = 300,
+    dpi: int | None = None,
     scale_aa: int | None = None,
-    show_exons: bool = False,
+    show_exons: bool | None = None,
     captions: Sequence[str | None] | None = None,
+    notes: Sequence[FigureNotes | None] | None = None,
+    colours: pal.ColourBook | None = None,
+    date: str | None = None,
 ) -> Path:
     """Draw ``fusions`` (one panel each, shared scale) to ``path``; format from the extension.
 
@@ -183,40 +195,58 @@ def write_figure(
     """
     p = check_output_path(path)
     fmt = figure_format(p)
-    if dpi < 10 or dpi > 2400:
-        raise OutputError(f"--dpi {dpi} is out of range; use 72..1200 (300 for print)")
-    spec = build_spec(
-        fusions, style=style, scale_aa=scale_aa, show_exons=show_exons, captions=captions
+    st = style or Style()
+    data = figure_bytes(
+        fusions,
+        fmt,
+        style=st,
+        dpi=dpi if dpi is not None else st.dpi,
+        scale_aa=scale_aa,
+        show_exons=show_exons,
+        captions=captions,
+        notes=notes,
+        colours=colours,
+        date=date,
     )
-    fig = render(spec)
-    # Write to memory first so that a failure leaves no half-written file behind.
-    buf = io.BytesIO()
-    _save(fig, buf, fmt, dpi)
+    # Rendered to memory first so that a failure leaves no half-written file behind.
     try:
-        p.write_bytes(buf.getvalue())
+        p.write_bytes(data)
     except OSError as exc:
         raise OutputError(f"cannot write '{p}': {exc.strerror or exc}") from None
     return p
+
+
+def figure_bytes(
+    fusions: Sequence[AnnotatedFusion],
+    fmt: str,
+    *,
+    style: Style | None = None,
+    dpi: int | None = None,
+    **options: Any,
+) -> bytes:
+    """The figure in format ``fmt`` (svg, pdf, png, ...) as bytes; ``options`` as for
+    :func:`build_spec`."""
+    st = style or Style()
+    dpi = dpi if dpi is not None else st.dpi
+    if dpi < 10 or dpi > 2400:
+        raise OutputError(f"--dpi {dpi} is out of range; use 72..1200 (300 for print)")
+    fig = render(build_spec(fusions, style=st, **options))
+    buf = io.BytesIO()
+    _save(fig, buf, fmt, dpi)
+    return buf.getvalue()
 
 
 def svg_string(
     fusions: Sequence[AnnotatedFusion],
     *,
     style: Style | None = None,
-    scale_aa: int | None = None,
-    show_exons: bool = False,
     inline: bool = False,
-    captions: Sequence[str | None] | None = None,
+    **options: Any,
 ) -> str:
     """The figure as an SVG document (text kept as text); ``inline=True`` drops the XML
-    declaration and DOCTYPE so that it can be pasted into an HTML page."""
-    spec = build_spec(
-        fusions, style=style, scale_aa=scale_aa, show_exons=show_exons, captions=captions
-    )
-    fig = render(spec)
-    buf = io.StringIO()
-    _save(fig, buf, "svg", 72)
-    text = buf.getvalue()
+    declaration and DOCTYPE so that it can be pasted into an HTML page. ``options`` as
+    for :func:`build_spec`."""
+    text = figure_bytes(fusions, "svg", style=style, dpi=72, **options).decode("utf-8")
     if inline:
         # Inline <svg> for an HTML page: no XML declaration or DOCTYPE.
         text = text[text.index("<svg") :]

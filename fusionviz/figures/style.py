@@ -1,32 +1,44 @@
-"""Figure style: fonts, sizes, width, domain colours/renames/hiding/merging, source priority.
+"""Figure style: size, fonts, what is shown, domain colours/renames/hiding/merging.
 
 Every field has a default, so nobody needs a style file. A style file (TOML, or YAML
-when PyYAML is installed) may set any subset::
+when PyYAML is installed) may set any subset; the command-line flags (``--width``,
+``--font-size``, ``--dpi``, ``--compact``, ``--no-title`` ...) override it::
 
-    width = 7.0                       # figure width, inches (default: 180 mm)
+    width = 7.2                       # inches: 3.5 single column, 7.2 double column
     font_family = "DejaVu Sans"
-    font_size = 7.5                   # labels, points
-    title_size = 9.5
-    small_size = 6.5                  # ticks, footer
+    font_size = 7                     # labels, points (default 7; 6 below 4.5 in wide)
+    title_size = 9                    # default font_size + 2
+    small_size = 6                    # numbers, legend, footer; default font_size - 1
+    dpi = 300                         # raster output
     track_height = 0.16               # protein backbone height, inches
+    title = true                      # the headline (name, verdict, readings)
+    legend = true
+    footer = true                     # version, date and data sources
+    exons = true                      # the numbered-exon panel above the proteins
+    compact = false                   # the fusion (and its exons) only
+    fragment_aa = 5                   # kept pieces shorter than this are drawn as stubs
     source_priority = ["UniProt", "Pfam", "InterPro"]
     draw_kinds = ["motif"]            # extra feature kinds to draw (besides domains)
-    hide = ["MAM 2"]                  # domain names or families not to draw
-    [colors]                          # family or domain name -> colour
+    hide = ["MAM"]                    # features (any of their names) or families
+    [colors]                          # family or feature name -> colour
     kinase = "#0072B2"
-    [rename]                          # domain name -> label
-    "PK_Tyr_Ser-Thr" = "Tyrosine kinase"
-    [merge]                           # domain name -> family (shares its colour)
-    "HNF-1_N" = "homeobox"
+    [rename]                          # feature name (any source's) -> label
+    "Protein kinase" = "Tyrosine kinase"
+    [merge]                           # feature name -> family (shares its colour)
+    "HNF-1 N-terminal" = "homeobox"
 
-Which domain is drawn when several databases annotate the same region: the one whose
-source comes first in ``source_priority`` (matched case-insensitively as a substring of
-``Domain.source``), then the longer one.
+A feature described by several databases is drawn once (:mod:`fusionviz.features`),
+with the coordinates of the source that comes first in ``source_priority`` (matched
+case-insensitively as a substring of ``Domain.source``), then the longer one. A name
+in ``hide``, ``rename``, ``colors`` or ``merge`` that matches no feature or family
+gives a warning with the close matches (:func:`style_warnings`).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -42,12 +54,19 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 class Style:
     """How figures look. Frozen; use :func:`dataclasses.replace` to derive a variant."""
 
-    width: float = 7.09  # 180 mm, a journal's full text width
+    width: float = 7.2  # a journal's double column (3.5 single column)
     font_family: str = "DejaVu Sans"
-    font_size: float = 7.5
-    title_size: float = 9.5
-    small_size: float = 6.5
+    font_size: float | None = None  # 7 pt, 6 pt below 4.5 in
+    title_size: float | None = None  # font_size + 2
+    small_size: float | None = None  # font_size - 1
+    dpi: int = 300
     track_height: float = 0.16
+    title: bool = True
+    legend: bool = True
+    footer: bool = True
+    exons: bool = True
+    compact: bool = False
+    fragment_aa: int = 5
     source_priority: tuple[str, ...] = DEFAULT_SOURCE_PRIORITY
     draw_kinds: tuple[str, ...] = ()
     hide: frozenset[str] = frozenset()
@@ -58,15 +77,42 @@ class Style:
     def __hash__(self) -> int:  # dict fields: hash by the printed form (styles are small)
         return hash(repr(self))
 
+    @property
+    def label_size(self) -> float:
+        """Labels (points): ``font_size``, else 7 (6 for figures narrower than 4.5 in)."""
+        if self.font_size is not None:
+            return self.font_size
+        return 6.0 if self.width < 4.5 else 7.0
+
+    @property
+    def heading_size(self) -> float:
+        return self.title_size if self.title_size is not None else self.label_size + 2.0
+
+    @property
+    def note_size(self) -> float:
+        """Numbers, legend, footer (points)."""
+        if self.small_size is not None:
+            return self.small_size
+        return max(5.0, self.label_size - 1.0)
+
+    @property
+    def narrow(self) -> bool:
+        """A single-column figure: shorter left-column labels and subtitles."""
+        return self.width < 4.5
+
 
 _NUMBER_FIELDS = {
     "width": (2.0, 30.0),
+    "dpi": (50, 1200),
+    "fragment_aa": (0, 100),
     "font_size": (4.0, 30.0),
     "title_size": (4.0, 40.0),
     "small_size": (3.0, 30.0),
     "track_height": (0.05, 1.0),
 }
 _MAPPING_FIELDS = ("colors", "rename", "merge")
+_BOOL_FIELDS = ("title", "legend", "footer", "exons", "compact")
+_INT_FIELDS = ("dpi", "fragment_aa")
 _VALID_KEYS = tuple(f.name for f in fields(Style))
 
 
@@ -110,7 +156,11 @@ def style_from_mapping(data: Any, where: str = "style") -> Style:
                 raise StyleError(f"{where}: '{key}' must be a number, got {value!r}")
             if not lo <= value <= hi:
                 raise StyleError(f"{where}: '{key}' = {value} is outside {lo}..{hi}")
-            kw[key] = float(value)
+            kw[key] = int(value) if key in _INT_FIELDS else float(value)
+        elif key in _BOOL_FIELDS:
+            if not isinstance(value, bool):
+                raise StyleError(f"{where}: '{key}' must be true or false, got {value!r}")
+            kw[key] = value
         elif key == "font_family":
             if not isinstance(value, str) or not value.strip():
                 raise StyleError(f"{where}: 'font_family' must be a font name, got {value!r}")
@@ -191,3 +241,33 @@ def _parse_yaml(raw: bytes, p: Path) -> Any:
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         msg = " ".join(str(exc).split())
         raise StyleError(f"style file {p} is not valid YAML: {msg}") from None
+
+
+def style_warnings(style: Style, vocabulary: Iterable[str]) -> tuple[str, ...]:
+    """One line per name in ``hide``, ``rename``, ``colors`` or ``merge`` that matches no
+    feature name or family in ``vocabulary`` (case-insensitive), with close matches.
+
+    ``vocabulary`` is what the figure draws plus the curated names
+    (:data:`fusionviz.feature_names.VOCABULARY`): a name that is valid elsewhere but
+    absent from this figure is not a mistake.
+    """
+    words = {w.lower(): w for w in vocabulary if w}
+    out = []
+    tables = (
+        ("hide", sorted(style.hide)),
+        ("rename", list(style.rename)),
+        ("colors", list(style.colors)),
+        ("merge", list(style.merge)),
+    )
+    for table, names in tables:
+        for name in names:
+            if name.lower() in words:
+                continue
+            close = difflib.get_close_matches(name.lower(), list(words), n=3, cutoff=0.6)
+            hint = (
+                "; close matches: " + ", ".join(words[c] for c in close)
+                if close
+                else "; names are feature names as drawn (e.g. 'Protein kinase') or families"
+            )
+            out.append(f"style '{table}': '{name}' matches no feature or family{hint}")
+    return tuple(out)

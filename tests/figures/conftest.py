@@ -202,3 +202,37 @@ def hmbox1_alk_mane() -> AnnotatedFusion:
         alternatives=(),
         provenance=(SourceInfo("Ensembl", "110"), SourceInfo("Pfam", "37.0")),
     )
+
+
+# ------------------------------------------------------------------ hand-made genes
+# Two small genes with real exon structure on opposite strands (tests/handmade.py):
+# KINA (+ strand, 5 exons, 5'UTR 9 nt) carries a kinase; CCA (- strand, 6 exons)
+# carries a coiled coil. Lengths are arbitrary; the arithmetic is what is tested.
+
+
+def handmade_source():
+    from fusionviz.models import Domain
+    from tests.handmade import FakeSource, make_transcript
+
+    cca = make_transcript("CCA", [40, 61, 89, 75, 60, 80], cds_tx=(32, 361), strand="-", contig="3")
+    kina = make_transcript("KINA", [30, 90, 120, 90, 100], cds_tx=(10, 420), strand="+", contig="9")
+    return FakeSource(
+        {"CCA": [cca], "KINA": [kina]},
+        domain_map={
+            "CCA-201": [Domain("Coiled coil", 5, 60, "UniProt", "coiled-coil")],
+            "KINA-201": [
+                Domain("Protein kinase", 60, 120, "UniProt"),
+                Domain("PK_Tyr_Ser-Thr", 62, 118, "Pfam 37.0", accession="PF07714"),
+                Domain("Helical", 20, 40, "UniProt", "transmembrane"),
+            ],
+        },
+    )
+
+
+@pytest.fixture(scope="session")
+def handmade():
+    """(source, annotate) for the hand-made genes."""
+    from fusionviz.annotate import annotate_text
+
+    src = handmade_source()
+    return src, lambda text: annotate_text(text, src)

@@ -8,7 +8,7 @@ import pytest
 
 from fusionviz.errors import StyleError
 from fusionviz.figures import layout
-from fusionviz.figures.layout import select_domains
+from fusionviz.figures.drawn import Drawn
 from fusionviz.figures.style import Style
 
 
@@ -75,9 +75,9 @@ def test_overlapping_databases_are_drawn_once_by_source_priority(sqstm1_alk):
 
 def test_style_source_priority_can_prefer_pfam(sqstm1_alk):
     st = Style(source_priority=("Pfam", "UniProt", "InterPro"))
-    boxes, _ = select_domains(sqstm1_alk.three_prime, st)
-    kinase = next(v for v in boxes if v.domain.start >= 1116)
-    assert kinase.domain.name == "PK_Tyr_Ser-Thr"
+    kinase = next(f for f in Drawn(st).features(sqstm1_alk.three_prime) if f.start >= 1116)
+    assert kinase.verdict.domain.name == "PK_Tyr_Ser-Thr"
+    assert kinase.name == "Protein kinase"  # one curated name whatever the source
 
 
 def test_transmembrane_and_signal_are_marks_not_boxes(sqstm1_alk):
@@ -147,11 +147,11 @@ def test_footer_names_transcripts_with_versions_and_domain_sources(sqstm1_alk):
     assert "Ensembl 110" in footer and "UniProt" in footer
 
 
-def test_exon_ticks_only_when_asked(sqstm1_alk):
-    plain = layout([sqstm1_alk])
-    with_exons = layout([sqstm1_alk], show_exons=True)
-    assert not any(s.role == "exon" for s in plain.shapes)
-    assert any(s.role == "exon" for s in with_exons.shapes)
+def test_exon_panel_is_drawn_unless_turned_off(handmade):
+    af = handmade[1]("CCA e3::KINA e3")
+    assert not any(s.role == "exon" for s in layout([af], show_exons=False).shapes)
+    assert not layout([af], style=Style(exons=False)).panels[0].exon_rows
+    assert [r.role for r in layout([af]).panels[0].exon_rows] == ["5'", "fusion", "3'"]
 
 
 def test_scale_aa_fixes_the_scale_across_figures(sqstm1_alk, eml4_alk_variants):
@@ -185,18 +185,19 @@ def test_importing_the_figures_package_does_not_import_matplotlib():
     assert out.stdout.strip() == "False"
 
 
-def test_very_long_domain_names_are_shortened_with_an_ellipsis(sqstm1_alk):
+def test_long_database_names_are_drawn_under_their_curated_name(sqstm1_alk):
     spec = layout([sqstm1_alk], style=Style(source_priority=("InterPro",)))
     kinase = next(g for g in spec.panels[0].track("3'").domains if g.family == "kinase")
     assert kinase.name.startswith("Serine-threonine/tyrosine-protein kinase")
-    assert kinase.label.endswith("…") and len(kinase.label) < len(kinase.name)
+    assert kinase.label == "Protein kinase"
+    assert not any("…" in lab.text for lab in spec.labels)
 
 
 @pytest.mark.parametrize("width", [3.5, 5.0, 7.09, 10.0])
 def test_labels_never_overlap_at_any_width(width, sqstm1_alk, eml4_alk_variants, hmbox1_alk_mane):
     for fusions in ([sqstm1_alk], eml4_alk_variants, [hmbox1_alk_mane]):
         for st in (Style(width=width), Style(width=width, source_priority=("InterPro",))):
-            spec = layout(fusions, style=st, show_exons=True)
+            spec = layout(fusions, style=st)
             boxes = [lab.bbox for lab in spec.labels]
             for x0, _, x1, _ in boxes:
                 assert x0 >= 0 and x1 <= spec.width

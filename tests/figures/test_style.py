@@ -6,7 +6,7 @@ import pytest
 
 from fusionviz.errors import StyleError
 from fusionviz.figures import layout, load_style
-from fusionviz.figures.palette import MUTED, family_colour, family_of
+from fusionviz.figures.drawn import style_warnings_for
 from fusionviz.figures.style import Style
 
 
@@ -78,11 +78,43 @@ def test_missing_style_file_is_a_style_error(tmp_path):
         load_style(tmp_path / "nope.toml")
 
 
-def test_a_family_keeps_its_colour_in_every_figure():
-    assert family_of("PK_Tyr_Ser-Thr") == family_of("Protein kinase") == "kinase"
-    assert family_of("MAM 1") == family_of("MAM 2")
-    assert family_colour("some novel domain") == family_colour("some novel domain")
-    assert family_colour("some novel domain") in MUTED
+def test_booleans_and_sizes_are_style_keys(tmp_path):
+    st = load_style(write(tmp_path, "b.toml", "compact = true\nfooter = false\ndpi = 600\n"))
+    assert st.compact and not st.footer and st.dpi == 600
+    with pytest.raises(StyleError, match="true or false"):
+        load_style(write(tmp_path, "c.toml", "legend = 'no'\n"))
+
+
+def test_font_sizes_follow_font_size_and_shrink_for_a_single_column():
+    assert Style().label_size == 7 and Style(width=3.5).label_size == 6
+    st = Style(font_size=8)
+    assert (st.label_size, st.heading_size, st.note_size) == (8, 10, 7)
+
+
+def test_an_unknown_name_in_the_style_warns_with_close_matches(sqstm1_alk):
+    st = Style(
+        rename={"Protein kinse": "TK"},
+        hide=frozenset({"UBA"}),
+        colors={"Zz zinc fnger": "#000000"},
+        merge={"Nothing like it": "kinase"},
+    )
+    warnings = style_warnings_for([sqstm1_alk], st)
+    assert len(warnings) == 3
+    assert any("'Protein kinse'" in w and "Protein kinase" in w for w in warnings)
+    assert any("'Zz zinc fnger'" in w and "ZZ zinc finger" in w for w in warnings)
+    assert any("'Nothing like it'" in w for w in warnings)
+    assert all("\n" not in w for w in warnings)
+
+
+def test_known_names_from_other_proteins_do_not_warn(sqstm1_alk):
+    assert style_warnings_for([sqstm1_alk], Style(hide=frozenset({"SH3", "bromodomain"}))) == ()
+
+
+def test_hiding_a_feature_hides_it_from_every_source(sqstm1_alk):
+    for name in ("Protein kinase", "PK_Tyr_Ser-Thr", "kinase"):
+        spec = layout([sqstm1_alk], style=Style(hide=frozenset({name})))
+        for track in spec.panels[0].tracks:
+            assert not [g for g in track.domains if g.family == "kinase"], name
 
 
 def test_a_font_that_is_not_installed_is_a_style_error(tmp_path):
