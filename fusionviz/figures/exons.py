@@ -221,12 +221,17 @@ def junction_sequence(
     ns = cv.style.note_size
     seq = w.five + w.three
     char = cv.text_width("A", ns, mono=True) / 1.07
-    left = x - len(w.five) * char
-    left = min(max(left, MARGIN), cv.width - MARGIN - len(seq) * char)
+    gap = char * 0.8  # room for the junction bar between the two partners' bases
+    width = len(seq) * char + gap
+    left = min(max(x - len(w.five) * char - gap / 2, MARGIN), cv.width - MARGIN - width)
+
+    def at(i: float) -> float:  # left edge of base i
+        return left + i * char + (gap if i >= len(w.five) else 0.0)
+
     ly = y + ns / 72 * 0.9
     for text, start, colour in ((w.five, 0, pal.EXON_5P), (w.three, len(w.five), pal.EXON_3P)):
         cv.label(
-            left + start * char,
+            at(start),
             ly,
             text,
             ns,
@@ -235,7 +240,7 @@ def junction_sequence(
             role="junction-sequence",
             mono=True,
         )
-    jx = left + len(w.five) * char
+    jx = at(len(w.five)) - gap / 2
     cv.shapes.append(
         Line(
             (jx, jx),
@@ -253,8 +258,9 @@ def junction_sequence(
         if c + 3 > len(seq):
             break
         shifted = w.frameshift_from is not None and k >= w.frameshift_from
+        centre = (at(c) + at(c + 2) + char) / 2
         cv.label(
-            left + (c + 1.5) * char,
+            centre,
             ry,
             aa,
             ns,
@@ -263,7 +269,7 @@ def junction_sequence(
             mono=True,
         )
     cv.label(
-        left + len(seq) * char + 0.06,
+        left + width + 0.06,
         ly,
         f"{gene5}|{gene3} cDNA",
         ns,

@@ -155,12 +155,14 @@ def junction_window(
     shifted = None
     n5 = p5.cds_boundary_nt
     if p5.region == "CDS" and n5:
-        start = (-(n5 - len(five))) % 3
+        # Codons start at CDS nt 1, 4, 7 ...; never in the 5' UTR before the start codon.
+        start = max((-(n5 - len(five))) % 3, len(five) - n5)
         from Bio.Seq import Seq  # Biopython translates; imported only when sequence is known
 
         seq = five + three
         body = seq[start : start + (len(seq) - start) // 3 * 3]
-        residues = tuple(str(Seq(body).translate()))
+        protein = str(Seq(body).translate())
+        residues = tuple(protein[: protein.index("*") + 1] if "*" in protein else protein)
         if af.frame != "in-frame":
             shifted = max(0, (len(five) - start) // 3)
     return JunctionWindow(five, three, start, residues, shifted)

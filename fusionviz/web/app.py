@@ -22,6 +22,7 @@ Templates autoescape every value; user text never reaches a path or a shell.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Sequence
@@ -85,11 +86,13 @@ def create_app(
     source_factory: Any = None,
     allowed_hosts: Sequence[str] | None = None,
     max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    figure_workers: int | None = None,
 ) -> Starlette:
     """The web app. ``source`` (an AnnotationSource) defaults to the embedded bundle,
     loaded on first use; ``allowed_hosts`` restricts the Host header (``serve``
-    passes the loopback names, which blocks DNS-rebinding pages)."""
-    engine = Engine(source, source_factory)
+    passes the loopback names, which blocks DNS-rebinding pages); figures are drawn
+    by ``figure_workers`` processes (default: one per core)."""
+    engine = Engine(source, source_factory, figure_workers)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True
     )
@@ -118,6 +121,7 @@ def create_app(
             af = engine.annotate(query)
         except FusionvizError as exc:
             ctx["error"] = str(exc)
+            ctx["suggestions"] = _suggestions(query, exc)
             ctx["options5"], ctx["options3"] = (
                 _options(engine, query.g5),
                 _options(engine, query.g3),
@@ -138,7 +142,7 @@ def create_app(
         ctx["on_default"] = _on_default_transcripts(engine, query, af)
         ctx["options5"] = _options(engine, af.five_prime.gene)
         ctx["options3"] = _options(engine, af.three_prime.gene)
-        ctx["form"] = _form_values(query, af)
+        ctx["form"] = _form_values(engine, query, af)
         return ctx
 
     async def index(request: Request) -> Response:
@@ -164,6 +168,11 @@ def create_app(
             data, name = await run_in_threadpool(_download, engine, query, fmt)
         except FusionvizError as exc:
             return _plain(str(exc), 400)
+        if fmt == "svg" and request.query_params.get("thumb"):
+            try:
+                data = await run_in_threadpool(engine.figure, query, "svg", "thumb")
+            except FusionvizError as exc:
+                return _plain(str(exc), 400)
         disposition = "inline" if request.query_params.get("inline") else "attachment"
         headers = {"Content-Disposition": f'{disposition}; filename="{name}"'}
         headers.update(_SECURITY_HEADERS)
@@ -298,10 +307,17 @@ def create_app(
     middleware = []
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        engine.close()  # the figure workers
+
     app = Starlette(
         routes=routes,
         middleware=middleware,
         exception_handlers={HTTPException: not_found, 500: server_error, Exception: server_error},
+        lifespan=lifespan,
     )
     app.state.engine = engine
     return app
@@ -344,14 +360,44 @@ def _on_default_transcripts(engine: Engine, query: Query, af: Any) -> Any:
     return {"fusion": other, "permalink": plain.urlencode()}
 
 
-def _form_values(query: Query, af: Any) -> Query:
+def _form_values(engine: Engine, query: Query, af: Any) -> Query:
     """The field-by-field form after an answer: what was typed, completed from the
-    answer (so that switching one exon or transcript keeps the rest)."""
+    answer (so that switching one exon or transcript keeps the rest). The transcript
+    lists show the transcript in use (``t5=HMBOX1-203`` selects HMBOX1-203's entry);
+    they stay on "default" only when the default transcript was used."""
+    used = {}
+    for key, p, asked in (("t5", af.five_prime, query.t5), ("t3", af.three_prime, query.t3)):
+        default = _default_label(engine, p.gene)
+        used[key] = "" if not asked and p.transcript.label == default else p.transcript.label
     if query.q:
-        filled = Query.for_fusion(af)
-        # Transcripts stay "default" unless the user chose one.
-        return filled.with_changes(q=query.q, t5=query.t5, t3=query.t3)
-    return query
+        return Query.for_fusion(af).with_changes(q=query.q, **used)
+    return query.with_changes(**used)
+
+
+def _default_label(engine: Engine, gene: str) -> str | None:
+    try:
+        return engine.source.default_transcript(gene).label
+    except (FusionvizError, AttributeError):
+        return None
+
+
+def _suggestions(query: Query, exc: Exception) -> list[tuple[str, str]]:
+    """``(gene, permalink)`` for each close match of an unknown gene: the same query
+    with the misspelt symbol replaced."""
+    from fusionviz.errors import UnknownGeneError
+
+    if not isinstance(exc, UnknownGeneError) or not exc.suggestions:
+        return []
+    wrong = re.compile(rf"(?<![A-Za-z0-9-]){re.escape(exc.gene)}(?![A-Za-z0-9-])", re.I)
+    out = []
+    for gene in exc.suggestions:
+        fields = {
+            k: wrong.sub(gene, v) for k, v in (("q", query.q), ("g5", query.g5), ("g3", query.g3))
+        }
+        fixed = query.with_changes(**fields)
+        if fixed != query:
+            out.append((gene, fixed.urlencode()))
+    return out
 
 
 def _alternative_query(af: Any, alt: Any) -> str:

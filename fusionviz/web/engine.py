@@ -5,11 +5,15 @@ concurrent requests. Nothing here computes anything itself."""
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import re
 import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,18 +141,101 @@ def _default_source_factory():
     return default_source()
 
 
+#: Figure variants the page draws: the full figure, and a compact single-column one for
+#: the batch table's thumbnails (readable at the size the table shows it).
+VARIANTS = {
+    "full": {},
+    "thumb": {"width": 3.5, "compact": True, "footer": False, "legend": False},
+}
+
+
+def draw_figure(fusions: Any, fmt: str, variant: str, notes: Any, dpi: int) -> bytes:
+    """One figure as bytes (runs in a worker process of :class:`FigurePool`)."""
+    from fusionviz.figures import figure_bytes
+    from fusionviz.figures.style import Style
+
+    style = Style(**VARIANTS[variant])
+    return figure_bytes(fusions, fmt, style=style, dpi=dpi, notes=notes)
+
+
+def _warm_worker() -> None:
+    """Load matplotlib and its fonts in a fresh worker before the first request."""
+    from fusionviz.figures import render
+
+    render.measurer(render.Style())("fusionviz", 7.0, False)
+
+
+class FigurePool:
+    """Figures drawn in worker processes, one per core (matplotlib draws one figure at a
+    time per process; processes draw in parallel). Where processes cannot be started,
+    figures are drawn in this process, one at a time."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._local = threading.Lock()  # the in-process fallback: one figure at a time
+        self._broken = False
+
+    def _executor(self) -> ProcessPoolExecutor | None:
+        if self._broken:
+            return None
+        with self._lock:
+            if self._pool is None:
+                try:
+                    # "spawn": never fork a process that runs server threads.
+                    ctx = multiprocessing.get_context("spawn")
+                    self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+                except (OSError, ValueError, NotImplementedError):
+                    self._broken = True
+            return self._pool
+
+    def draw(self, *args: Any) -> bytes:
+        """``draw_figure(*args)`` in a worker (or here, when workers are unavailable)."""
+        for _ in range(2):  # a pool closed under us (app shutdown) is replaced once
+            pool = self._executor()
+            if pool is None:
+                break
+            try:
+                return pool.submit(draw_figure, *args).result(timeout=300)
+            except (CancelledError, RuntimeError):
+                continue
+            except (BrokenProcessPool, OSError, PermissionError):
+                self._broken = True
+        with self._local:
+            return draw_figure(*args)
+
+    def warm_up(self) -> None:
+        """Start every worker and load matplotlib in it."""
+        pool = self._executor()
+        if pool is not None:
+            for f in [pool.submit(_warm_worker) for _ in range(self.workers)]:
+                with contextlib.suppress(Exception):
+                    f.result(timeout=120)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False)  # figures already asked for are finished
+                self._pool = None
+
+
 class Engine:
     """Annotation source, caches and locks shared by every request of one app."""
 
-    def __init__(self, source: Any = None, source_factory: Callable[[], Any] | None = None):
+    def __init__(
+        self,
+        source: Any = None,
+        source_factory: Callable[[], Any] | None = None,
+        figure_workers: int | None = None,
+    ):
         self._source = source
         self._factory = source_factory or _default_source_factory
         self._source_lock = threading.Lock()
-        # matplotlib's rc_context and text-measuring caches are process-global:
-        # one figure at a time.
-        self._figure_lock = threading.Lock()
+        self.figures = FigurePool(figure_workers)
         self._fusions = _LRU(256)
-        self._svgs = _LRU(128)
+        self._drawn = _LRU(256)  # (query, format, variant) -> bytes
+        self._notes = _LRU(256)
         self._genes: tuple[str, ...] | None = None
 
     # ------------------------------------------------------------------ source
@@ -163,11 +250,16 @@ class Engine:
         return self._source
 
     def warm_up(self) -> None:
-        """Load the bundle and the figure renderer ahead of the first request."""
+        """Load the bundle and start the figure workers ahead of the first request."""
         self.genes()
         # The first figure of a process loads fonts (over a second); do it now.
         with contextlib.suppress(ImportError, FusionvizError):
+            self.figures.warm_up()
             self.svg(Query(q="SQSTM1 e5::ALK e19"))
+
+    def close(self) -> None:
+        """Stop the figure workers."""
+        self.figures.close()
 
     def genes(self) -> tuple[str, ...]:
         """Every gene symbol of the source, sorted (for autocompletion)."""
@@ -218,34 +310,47 @@ class Engine:
         self._fusions.put(query.key, af)
         return af
 
-    def svg(self, query: Query, af: AnnotatedFusion | None = None) -> str:
-        """The figure as an SVG document (cached)."""
-        from fusionviz.figures import svg_string
+    def notes(self, query: Query, af: AnnotatedFusion) -> Any:
+        """The figure's notes: exon-numbering readings, known name, junction bases."""
 
-        def draw() -> str:
+        def look_up() -> Any:
+            from fusionviz.figures import notes_for
+
+            try:
+                from fusionviz.known import load_known_table
+
+                table = self._known_table(load_known_table)
+            except (ImportError, FusionvizError):
+                table = None
+            return notes_for([af], self.source, known=table)
+
+        return self._notes.get_or_compute(query.key, look_up)
+
+    def figure(
+        self, query: Query, fmt: str, variant: str = "full", af: AnnotatedFusion | None = None
+    ) -> bytes:
+        """The figure of the query in ``fmt`` (svg, pdf, png), drawn once, in a worker."""
+        if variant not in VARIANTS:
+            raise FusionvizError(f"unknown figure variant '{variant}'; valid: full, thumb")
+
+        def draw() -> bytes:
             fusion = af or self.annotate(query)
-            with self._figure_lock:
-                return svg_string([fusion])
+            dpi = 72 if fmt == "svg" else 300
+            return self.figures.draw([fusion], fmt, variant, self.notes(query, fusion), dpi)
 
-        return self._svgs.get_or_compute(query.key, draw)
+        return self._drawn.get_or_compute((query.key, fmt, variant), draw)
+
+    def svg(self, query: Query, af: AnnotatedFusion | None = None, variant: str = "full") -> str:
+        """The figure as an SVG document (cached)."""
+        return self.figure(query, "svg", variant, af).decode("utf-8")
 
     def download(self, query: Query, fmt: str) -> bytes:
         """The annotation in one download format. Raises FusionvizError."""
         from fusionviz import report
 
         af = self.annotate(query)
-        if fmt == "svg":
-            return self.svg(query, af).encode("utf-8")
-        if fmt in ("pdf", "png"):
-            from fusionviz.figures import write_figure
-
-            # write_figure writes files; a private temporary folder with a fixed
-            # name keeps user text out of every path.
-            with tempfile.TemporaryDirectory(prefix="fusionviz-web-") as tmp:
-                path = Path(tmp) / f"figure.{fmt}"
-                with self._figure_lock:
-                    write_figure([af], path, dpi=300)
-                return path.read_bytes()
+        if fmt in ("svg", "pdf", "png"):
+            return self.figure(query, fmt, "full", af)
         if fmt == "fasta":
             record = report.fasta_record(af)
             if record is None:
