@@ -4,4 +4,7 @@ import sys
 
 from fusionviz.cli import main
 
-sys.exit(main())
+# Guarded: the web page's figure workers are spawned processes, which import the
+# main module again and must not run the command line a second time.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -44,6 +44,7 @@ from starlette.templating import Jinja2Templates
 
 from fusionviz import __version__, report
 from fusionviz.errors import FusionvizError
+from fusionviz.features import group_features, record_text
 from fusionviz.web.engine import DOWNLOADS, Engine
 from fusionviz.web.query import Query
 
@@ -106,6 +107,9 @@ def create_app(
     templates.env.filters["pct"] = lambda x: f"{x:.0%}"
     templates.env.globals["composition"] = report.composition
     templates.env.globals["provenance_line"] = report.provenance_line
+    templates.env.globals["verdict_words"] = _verdict_words
+    templates.env.globals["features"] = lambda p: group_features(p.domains)
+    templates.env.globals["record_text"] = record_text
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> Response:
         response = templates.TemplateResponse(request, name, context, status_code=status)
@@ -372,6 +376,15 @@ def _form_values(engine: Engine, query: Query, af: Any) -> Query:
     if query.q:
         return Query.for_fusion(af).with_changes(q=query.q, **used)
     return query.with_changes(**used)
+
+
+def _verdict_words(af: Any) -> str:
+    """The page's headline verdict, as on the figure: never a plain "out of frame"
+    when another numbering of the same exons reads in frame."""
+    from fusionviz.figures.headline import verdict_words
+    from fusionviz.figures.notes import FigureNotes
+
+    return verdict_words(af, FigureNotes())[0]
 
 
 def _default_label(engine: Engine, gene: str) -> str | None:

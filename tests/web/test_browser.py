@@ -18,7 +18,8 @@ CALLERS = REPO / "tests" / "data" / "callers"
 SEEDS = [
     ("SQSTM1 e5::ALK e19", "sqstm1_alk", "in frame", "849 aa"),
     ("EML4::ALK E6;A20", "eml4_alk", "in frame", "785 aa"),
-    ("HMBOX1 exon 6 :: ALK exon 20", "hmbox1_alk", "out of frame", None),
+    # Out of frame on MANE Select, in frame on HMBOX1-203: the headline says so.
+    ("HMBOX1 exon 6 :: ALK exon 20", "hmbox1_alk", "depends on exon numbering", None),
 ]
 
 
@@ -223,3 +224,68 @@ def test_the_page_works_without_javascript(browser, live_server, screenshot_dir,
     assert tab.inner_text("#frame-badge").strip().lower() == "in frame"
     shoot(tab, screenshot_dir, "no_javascript", record_property)
     context.close()
+
+
+def test_the_transcript_list_shows_the_transcript_in_use_and_keeps_it(page):
+    page.goto(page.base + "/?q=HMBOX1+e6::ALK+e20&t5=HMBOX1-203")
+    assert page.inner_text("#frame-badge").strip().lower() == "in frame"
+    chosen = page.eval_on_selector("#t5", "s => s.options[s.selectedIndex].text")
+    assert "HMBOX1-203" in chosen
+    # Annotate again: the choice stays, and so does the in-frame reading.
+    page.click("button[type=submit]")
+    page.wait_for_function("() => location.search.includes('t5=')")
+    page.wait_for_selector("#frame-badge")
+    assert page.inner_text("#frame-badge").strip().lower() == "in frame"
+    assert "HMBOX1-203" in page.eval_on_selector("#t5", "s => s.options[s.selectedIndex].text")
+    assert not page.problems
+
+
+def test_a_misspelt_gene_offers_its_close_matches_as_links(page):
+    annotate(page, "SQSTMI e5::ALK e19")
+    links = page.locator("#suggestions a")
+    assert links.count() >= 1 and links.first.inner_text() == "SQSTM1"
+    page.problems.clear()  # the misspelt query's own 400 answer
+    links.first.click()
+    page.wait_for_selector("#frame-badge")
+    assert page.inner_text("#frame-badge").strip().lower() == "in frame"
+    assert not page.problems
+
+
+def test_on_a_phone_the_answer_comes_first_and_the_figure_text_is_readable(
+    browser, live_server, screenshot_dir, record_property
+):
+    tab = browser.new_page()
+    tab.set_viewport_size({"width": 400, "height": 800})
+    try:
+        tab.goto(live_server + "/?q=SQSTM1+e5::ALK+e19")
+        verdict = tab.locator(".verdict").bounding_box()
+        form = tab.locator("#fusion-form").bounding_box()
+        assert verdict and form and verdict["y"] < form["y"]
+        # The figure keeps a readable size and scrolls sideways instead of shrinking.
+        box = tab.locator("#figure svg").bounding_box()
+        assert box and box["width"] >= 700
+        sizes = tab.eval_on_selector_all(
+            "#figure svg text",
+            "ts => ts.map(t => t.getBoundingClientRect().height).filter(h => h > 0)",
+        )
+        assert sizes and min(sorted(sizes)[len(sizes) // 10 :]) >= 7
+        assert tab.locator("#figure").evaluate("e => e.scrollWidth > e.clientWidth")
+        assert tab.locator(".figure-hint a").is_visible()
+        shoot(tab, screenshot_dir, "phone_sqstm1_alk", record_property)
+    finally:
+        tab.close()
+
+
+def test_batch_thumbnails_are_compact_single_column_figures(page):
+    page.goto(page.base + "/batch")
+    page.set_input_files("#file", str(CALLERS / "star-fusion.fusion_predictions.abridged.tsv"))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#batch-table")
+    src = page.get_attribute("img.thumb", "src")
+    assert "thumb=1" in src
+    svg = page.request.get(page.base + src).text()
+    assert 'width="252pt"' in svg  # 3.5 in
+    assert "fusionviz 0" not in svg  # no footer in a thumbnail
+    width = page.eval_on_selector("img.thumb", "i => i.getBoundingClientRect().width")
+    assert width >= 300
+    assert not page.problems
