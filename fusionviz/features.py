@@ -171,7 +171,9 @@ def abbreviate(name: str, limit: int = 14) -> str:
     if ", " in name:
         head, tail = name.rsplit(", ", 1)
         if tail.lower() in _POSITIONAL:  # "NUP96, C-terminal" -> "NUP96 C-terminal"
-            tail = f"{head.split()[-1]} {tail}"
+            words = head.split()
+            n = 2 if len(words) > 1 and words[-1].isdigit() else 1  # "factor 1 N-terminal"
+            tail = " ".join([*words[-n:], tail])
         return abbreviate(tail[:1].upper() + tail[1:], limit)
     plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
     if plain and plain != name:

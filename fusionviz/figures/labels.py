@@ -165,7 +165,7 @@ class RowPlacer:
                 for row in range(depth):
                     while row >= len(self.rows):
                         self.rows.append([])
-                    for cx in self._candidates(centre, w, row):
+                    for cx in self._candidates(centre, w, row, waiting):
                         if self._valid(cx, w, row, group, waiting):
                             return self._commit(group, text, cx, row, w)
         text, w = texts[-1]
@@ -175,7 +175,9 @@ class RowPlacer:
         cx = min(max(centre, self.lo + w / 2), self.hi - w / 2)
         return self._commit(group, text, cx, row, w)
 
-    def _candidates(self, centre: float, w: float, row: int) -> list[float]:
+    def _candidates(
+        self, centre: float, w: float, row: int, pending: list[Target] = ()
+    ) -> list[float]:
         # Near the box only: a higher row beats a label far from what it names.
         reach = max(0.6, 1.5 * w)
         cands = [centre]
@@ -183,6 +185,7 @@ class RowPlacer:
         if self.guide is not None:
             edges.append((self.guide, self.guide))
         edges += [(b[0], b[2]) for b, _ in self.placed]
+        edges += [(t.x0, t.x1) for t in pending]
         for a, z in edges:
             cands += [z + PAD * 1.5 + w / 2, a - PAD * 1.5 - w / 2]
         lo, hi = self.lo + w / 2, self.hi - w / 2

@@ -108,7 +108,7 @@ def render(spec: FigureSpec) -> Figure:
     ax.set_xlim(0, spec.width)
     ax.set_ylim(spec.height, 0)  # layout's y grows downwards
     ax.set_axis_off()
-    for s in spec.shapes:
+    for i, s in enumerate(spec.shapes):
         if isinstance(s, Rect):
             ax.add_patch(
                 Rectangle(
@@ -120,7 +120,7 @@ def render(spec: FigureSpec) -> Figure:
                     linewidth=s.linewidth if s.edge else 0.0,
                     hatch=s.hatch,
                     zorder=s.z,
-                    gid=s.role or None,
+                    gid=f"{s.role}-{i}" if s.role else None,  # ids are unique in a page
                 )
             )
         elif isinstance(s, Line):
@@ -135,8 +135,8 @@ def render(spec: FigureSpec) -> Figure:
                     solid_capstyle="butt",
                 )
             )
-    for lab in spec.labels:
-        _text(ax, lab, spec.font_family)
+    for i, lab in enumerate(spec.labels):
+        _text(ax, lab, spec.font_family, f"{lab.role}-t{i}" if lab.role else None)
     return fig
 
 
@@ -154,7 +154,7 @@ def _on_white(colour: str, alpha: float) -> str | tuple[float, float, float]:
     return (1 - alpha + alpha * r, 1 - alpha + alpha * g, 1 - alpha + alpha * b)
 
 
-def _text(ax: Any, lab: Label, family: str) -> None:
+def _text(ax: Any, lab: Label, family: str, gid: str | None) -> None:
     ax.text(
         lab.x,
         lab.y,
@@ -166,7 +166,7 @@ def _text(ax: Any, lab: Label, family: str) -> None:
         ha=lab.ha,
         va="center_baseline",
         zorder=lab.z,
-        gid=lab.role or None,
+        gid=gid,
     )
 
 

@@ -68,3 +68,45 @@ def test_known_flag_puts_the_known_fusion_status_under_the_subtitle(tmp_path):
     out = tmp_path / "v1.svg"
     assert main(["draw", "EML4 e13::ALK e20", "-o", str(out), "--known"]) == 0
     assert "EML4-ALK variant 1" in out.read_text()
+
+
+@needs_bundle
+def test_width_font_size_and_parts_are_flags(tmp_path):
+    out = tmp_path / "narrow.svg"
+    args = ["draw", "SQSTM1 e5::ALK e19", "-o", str(out), "--width", "3.5", "--font-size", "6"]
+    assert main([*args, "--no-footer", "--no-legend", "--no-title"]) == 0
+    text = out.read_text()
+    assert 'width="252pt"' in text and "SQSTM1::ALK · " not in text and "Transcripts:" not in text
+
+
+@needs_bundle
+def test_compact_draws_five_variants_in_less_than_half_the_height(tmp_path):
+    variants = [
+        "EML4 e6::ALK e20",
+        "EML4 e13::ALK e20",
+        "EML4 e20::ALK e20",
+        "EML4 e2::ALK e20",
+        "EML4 e6::ALK e19",
+    ]
+    heights = []
+    for flag in ([], ["--compact"]):
+        out = tmp_path / f"v{len(flag)}.svg"
+        assert main(["draw", *variants, "-o", str(out), *flag]) == 0
+        heights.append(float(out.read_text().split('height="')[1].split("pt")[0]))
+    assert heights[1] < 0.5 * heights[0]
+
+
+@needs_bundle
+def test_a_style_name_that_matches_nothing_warns_with_close_matches(tmp_path, capsys):
+    style = tmp_path / "s.toml"
+    style.write_text('[rename]\n"Protein kinse" = "TK"\n', encoding="utf-8")
+    out = tmp_path / "f.svg"
+    assert main(["draw", "SQSTM1 e5::ALK e19", "-o", str(out), "--style", str(style)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: style 'rename': 'Protein kinse'" in err and "Protein kinase" in err
+
+
+def test_a_bad_width_is_one_line_and_exit_2(tmp_path, capsys):
+    rc = main(["draw", "SQSTM1 e5::ALK e19", "-o", str(tmp_path / "f.svg"), "--width", "99"])
+    err = capsys.readouterr().err.strip()
+    assert rc == 2 and len(err.splitlines()) == 1 and "width" in err
