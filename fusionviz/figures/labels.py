@@ -53,6 +53,7 @@ class Above:
     x: float
     row: int
     width: float
+    leaders: tuple = ()  # (x0, y0, x1, y1) segments, y relative as in RowPlacer
 
 
 def inside_spot(t: Target, w: float) -> tuple[float, bool] | None:
@@ -104,12 +105,16 @@ class RowPlacer:
         yc = -(row + 0.5) * self.row_h
         return (cx - w / 2, yc - self.row_h * 0.45, cx + w / 2, yc + self.row_h * 0.45)
 
-    def _leaders(self, cx: float, row: int, group: list[Target]) -> list:
+    def _leaders(self, cx: float, row: int, group: list[Target], where: str = "near") -> list:
+        """Leader segments from a label at ``cx`` down to each box of its group, attached
+        to the box top nearest the label (``near``), at its middle or at its far end."""
         y0 = -row * self.row_h - self.row_h * 0.05
         out = []
         for t in group:
             inset = min(PAD, (t.x1 - t.x0) / 3)
-            ax = min(max(cx, t.x0 + inset), t.x1 - inset)
+            near = min(max(cx, t.x0 + inset), t.x1 - inset)
+            far = t.x1 - inset if near - t.x0 < t.x1 - near else t.x0 + inset
+            ax = {"near": near, "middle": (t.x0 + t.x1) / 2, "far": far}[where]
             if len(group) > 1:
                 ax = (t.x0 + t.x1) / 2
             out.append((cx, y0, ax, self.box_top(t.lane)))
@@ -117,30 +122,34 @@ class RowPlacer:
 
     def _valid(
         self, cx: float, w: float, row: int, group: list[Target], pending: list[Target]
-    ) -> bool:
+    ) -> list | None:
+        """The leaders of a label at ``cx`` on ``row`` when every rule holds, else None."""
         box = self._bbox(cx, w, row)
         for t in pending:
             # Never cover the whole top of a box still waiting for its label: its leader
             # would have nowhere to come down.
             inset = min(PAD, (t.x1 - t.x0) / 3)
             if box[0] - PAD <= t.x0 + inset and t.x1 - inset <= box[2] + PAD:
-                return False
+                return None
         if box[0] < self.lo - 1e-9 or box[2] > self.hi + 1e-9:
-            return False
+            return None
         if overlaps((box[0], box[2]), self.rows[row]):
-            return False
+            return None
         if self.guide is not None and box[0] - PAD < self.guide < box[2] + PAD:
-            return False
+            return None
         others = [b for b, _ in self.placed] + self.fixed
+        if any(boxes_overlap(box, b, PAD / 2) for b in others):
+            return None
         grown = (box[0] - PAD / 2, box[1], box[2] + PAD / 2, box[3])
         for p, q, r, s in (seg for _, segs in self.placed for seg in segs):
             if segment_hits((p, q), (r, s), [grown]):
-                return False
+                return None
         padded = [(b[0] - PAD / 2, b[1], b[2] + PAD / 2, b[3]) for b in others]
-        for p, q, r, s in self._leaders(cx, row, group):
-            if segment_hits((p, q), (r, s), padded):
-                return False
-        return not any(boxes_overlap(box, b, PAD / 2) for b in others)
+        for where in ("near", "middle", "far"):
+            leaders = self._leaders(cx, row, group, where)
+            if not any(segment_hits((p, q), (r, s), padded) for p, q, r, s in leaders):
+                return leaders
+        return None
 
     @property
     def n_rows(self) -> int:
@@ -159,27 +168,36 @@ class RowPlacer:
         there, then higher rows. ``pending`` are the boxes whose labels come later.
         """
         centre = (group[0].x0 + group[-1].x1) / 2
-        attempts = [(t, w, 3) for t, w in texts] + [(t, w, 8) for t, w in texts]
+        # Name, then short form, on the box's side of the guide within three rows; then
+        # across the guide; then higher rows.
+        attempts = [(t, w, 3, False) for t, w in texts] + [(t, w, 3, True) for t, w in texts]
+        attempts += [(t, w, 8, True) for t, w in texts]
         for waiting in (pending or [], []):
-            for text, w, depth in attempts:
+            for text, w, depth, across in attempts:
                 for row in range(depth):
                     while row >= len(self.rows):
                         self.rows.append([])
-                    for cx in self._candidates(centre, w, row, waiting):
-                        if self._valid(cx, w, row, group, waiting):
-                            return self._commit(group, text, cx, row, w)
+                    for cx in self._candidates(centre, w, row, waiting, across):
+                        leaders = self._valid(cx, w, row, group, waiting)
+                        if leaders is not None:
+                            return self._commit(group, text, cx, row, w, leaders)
         text, w = texts[-1]
         row = self.n_rows  # nothing fits: a row of its own, over the box
         while row >= len(self.rows):
             self.rows.append([])
         cx = min(max(centre, self.lo + w / 2), self.hi - w / 2)
-        return self._commit(group, text, cx, row, w)
+        return self._commit(group, text, cx, row, w, self._leaders(cx, row, group, "middle"))
 
     def _candidates(
-        self, centre: float, w: float, row: int, pending: list[Target] = ()
+        self,
+        centre: float,
+        w: float,
+        row: int,
+        pending: list[Target] = (),
+        across: bool = True,
     ) -> list[float]:
         # Near the box only: a higher row beats a label far from what it names.
-        reach = max(0.6, 1.5 * w)
+        reach = max(0.3, 1.2 * w)
         cands = [centre]
         edges = list(self.rows[row])
         if self.guide is not None:
@@ -190,12 +208,21 @@ class RowPlacer:
             cands += [z + PAD * 1.5 + w / 2, a - PAD * 1.5 - w / 2]
         lo, hi = self.lo + w / 2, self.hi - w / 2
         cands = [min(max(c, lo), hi) for c in cands if abs(c - centre) <= reach]
+
+        def crosses(c: float) -> bool:
+            # On the other side of the breakpoint guide from the box: the leader would
+            # cross the guide, and take the other side's room.
+            return self.guide is not None and (c < self.guide) != (centre < self.guide)
+
+        cands = [c for c in cands if across or not crosses(c)]
         return sorted(dict.fromkeys(round(c, 6) for c in cands), key=lambda c: abs(c - centre))
 
-    def _commit(self, group: list[Target], text: str, cx: float, row: int, w: float) -> Above:
+    def _commit(
+        self, group: list[Target], text: str, cx: float, row: int, w: float, leaders: list
+    ) -> Above:
         self.rows[row].append((cx - w / 2, cx + w / 2))
-        self.placed.append((self._bbox(cx, w, row), self._leaders(cx, row, group)))
-        return Above(tuple(group), text, cx, row, w)
+        self.placed.append((self._bbox(cx, w, row), leaders))
+        return Above(tuple(group), text, cx, row, w, tuple(leaders))
 
 
 def stack_numbers(

@@ -161,7 +161,7 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
         cv.label(
             a.x, ly, a.text, fs, color=pal.MUTED_TEXT if faded else pal.TEXT, role="domain-label"
         )
-        for p, q, r, s in placer._leaders(a.x, a.row, list(a.targets)):
+        for p, q, r, s in a.leaders:
             cv.leader(p, top + q, r, top + s)
     bottom = tp.below(cv, t, cy, th, x1)
     return TrackSpec(t.role, t.gene, t.length, cy, x0, x1, None, None, None, (), ()), bottom
