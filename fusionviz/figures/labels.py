@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from fusionviz.figures.canvas import PAD, Box, boxes_overlap, overlaps, segment_hits
 
 INSIDE_PAD = 0.025  # between a label and the ends of the box it sits in
+LEADER_ROOM = 0.06  # inches of a box top a label above must leave free for the box's leader
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Above:
     row: int
     width: float
     leaders: tuple = ()  # (x0, y0, x1, y1) segments, y relative as in RowPlacer
+    strict: bool = True  # every rule held (else a rule had to give way)
 
 
 def inside_spot(t: Target, w: float) -> tuple[float, bool] | None:
@@ -126,10 +128,12 @@ class RowPlacer:
         """The leaders of a label at ``cx`` on ``row`` when every rule holds, else None."""
         box = self._bbox(cx, w, row)
         for t in pending:
-            # Never cover the whole top of a box still waiting for its label: its leader
-            # would have nowhere to come down.
+            # Never cover the top of a box still waiting for its label: its leader would
+            # have nowhere to come down.
             inset = min(PAD, (t.x1 - t.x0) / 3)
-            if box[0] - PAD <= t.x0 + inset and t.x1 - inset <= box[2] + PAD:
+            a, b = t.x0 + inset, t.x1 - inset
+            free = max(min(b, box[0] - PAD) - a, b - max(a, box[2] + PAD))
+            if free < min(LEADER_ROOM, b - a):
                 return None
         if box[0] < self.lo - 1e-9 or box[2] > self.hi + 1e-9:
             return None
@@ -171,22 +175,20 @@ class RowPlacer:
         # Name, then short form, on the box's side of the guide within three rows; then
         # across the guide; then higher rows.
         attempts = [(t, w, 3, False) for t, w in texts] + [(t, w, 3, True) for t, w in texts]
-        attempts += [(t, w, 8, True) for t, w in texts]
-        for waiting in (pending or [], []):
+        attempts += [(t, w, 10, True) for t, w in texts]
+        for strict, waiting in ((True, pending or []), (False, [])):
             for text, w, depth, across in attempts:
                 for row in range(depth):
                     while row >= len(self.rows):
                         self.rows.append([])
-                    for cx in self._candidates(centre, w, row, waiting, across):
+                    reach = 1.0 if strict else 2.5  # farther only when nothing is near
+                    for cx in self._candidates(centre, w, row, waiting, across, reach):
                         leaders = self._valid(cx, w, row, group, waiting)
                         if leaders is not None:
-                            return self._commit(group, text, cx, row, w, leaders)
-        text, w = texts[-1]
-        row = self.n_rows  # nothing fits: a row of its own, over the box
-        while row >= len(self.rows):
-            self.rows.append([])
-        cx = min(max(centre, self.lo + w / 2), self.hi - w / 2)
-        return self._commit(group, text, cx, row, w, self._leaders(cx, row, group, "middle"))
+                            return self._commit(group, text, cx, row, w, leaders, strict)
+        # Nowhere: no label rather than a leader through text (the feature keeps its
+        # colour, and the text report names it).
+        return Above(tuple(group), "", centre, -1, 0.0, (), False)
 
     def _candidates(
         self,
@@ -195,9 +197,10 @@ class RowPlacer:
         row: int,
         pending: list[Target] = (),
         across: bool = True,
+        scale: float = 1.0,
     ) -> list[float]:
         # Near the box only: a higher row beats a label far from what it names.
-        reach = max(0.3, 1.2 * w)
+        reach = scale * max(0.35, 1.3 * w)
         cands = [centre]
         edges = list(self.rows[row])
         if self.guide is not None:
@@ -218,11 +221,18 @@ class RowPlacer:
         return sorted(dict.fromkeys(round(c, 6) for c in cands), key=lambda c: abs(c - centre))
 
     def _commit(
-        self, group: list[Target], text: str, cx: float, row: int, w: float, leaders: list
+        self,
+        group: list[Target],
+        text: str,
+        cx: float,
+        row: int,
+        w: float,
+        leaders: list,
+        strict: bool = True,
     ) -> Above:
         self.rows[row].append((cx - w / 2, cx + w / 2))
         self.placed.append((self._bbox(cx, w, row), leaders))
-        return Above(tuple(group), text, cx, row, w, tuple(leaders))
+        return Above(tuple(group), text, cx, row, w, tuple(leaders), strict)
 
 
 def stack_numbers(
@@ -253,3 +263,25 @@ def stack_numbers(
                 break
             row += 1
     return out
+
+
+def place_all(make_placer, groups: list[list[Target]], texts_of) -> tuple[RowPlacer, list[Above]]:
+    """Every group's label above the track. Left to right first; when a label had to
+    break a rule, again with the labels that broke one placed first (a few rounds),
+    keeping the placement with fewest broken rules."""
+    order = list(range(len(groups)))
+    best: tuple[int, RowPlacer, list[Above]] | None = None
+    for _ in range(4):
+        placer = make_placer()
+        placed: dict[int, Above] = {}
+        for k, i in enumerate(order):
+            pending = [t for j in order[k + 1 :] for t in groups[j]]
+            placed[i] = placer.place(groups[i], texts_of(groups[i]), pending)
+        broken = [i for i in order if not placed[i].strict]
+        if best is None or len(broken) < best[0]:
+            best = (len(broken), placer, [placed[i] for i in range(len(groups))])
+        if not broken:
+            break
+        order = broken + [i for i in order if i not in broken]
+    assert best is not None
+    return best[1], best[2]

@@ -98,26 +98,28 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
         list(targets.values()), lambda s: cv.text_width(s, fs), fs / 72 * 1.05 <= lane_h
     )
     gap = 0.03
-    placer = lb.RowPlacer(
-        row_h=lh,
-        lo=MARGIN / 2,
-        hi=cv.width - MARGIN / 2,
-        guide=cv.x(t.guide) if t.guide is not None else None,
-        box_top=lambda lane: gap + th * (MARK - 1) / 2 + lane * lane_h,
-        fixed=[
-            _inside_box(cv, i, fs, gap + th * (MARK - 1) / 2 + (i.target.lane + 0.5) * lane_h)
-            for i in inside
-        ],
-    )
-    above = []
-    for k, group in enumerate(groups):
+
+    def make_placer() -> lb.RowPlacer:
+        return lb.RowPlacer(
+            row_h=lh,
+            lo=MARGIN / 2,
+            hi=cv.width - MARGIN / 2,
+            guide=cv.x(t.guide) if t.guide is not None else None,
+            box_top=lambda lane: gap + th * (MARK - 1) / 2 + lane * lane_h,
+            fixed=[
+                _inside_box(cv, i, fs, gap + th * (MARK - 1) / 2 + (i.target.lane + 0.5) * lane_h)
+                for i in inside
+            ],
+        )
+
+    def texts_of(group: list[lb.Target]) -> list[tuple[str, float]]:
         names = [group[0].full, group[0].short]
         if st.narrow or cv.text_width(names[0], fs) > 0.45 * (cv.width - cv.x_plot):
             names = names[1:]
         count = f" ×{len(group)}" if len(group) > 1 else ""
-        texts = [(n + count, cv.text_width(n + count, fs)) for n in dict.fromkeys(names)]
-        pending = [t for later in groups[k + 1 :] for t in later]
-        above.append(placer.place(group, texts, pending))
+        return [(n + count, cv.text_width(n + count, fs)) for n in dict.fromkeys(names)]
+
+    placer, above = lb.place_all(make_placer, groups, texts_of)
     band = placer.n_rows * lh + (gap if placer.n_rows else 0.0)
     cy = y + band + th * MARK / 2
     _track_name(cv, t, cy)
@@ -156,6 +158,8 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
     tp.exon_lines(cv, t, cy, th, inside_labels)
     top = y + band  # relative y 0 of the placer = the top of the mark area
     for a in above:
+        if not a.text:
+            continue
         ly = top - (a.row + 0.5) * lh
         faded = a.targets[0].faded
         cv.label(
@@ -163,8 +167,47 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
         )
         for p, q, r, s in a.leaders:
             cv.leader(p, top + q, r, top + s)
+    n_before = len(cv.labels)
     bottom = tp.below(cv, t, cy, th, x1)
+    dropped = [list(a.targets) for a in above if not a.text]
+    if dropped:
+        texts_below = [lab.bbox for lab in cv.labels[n_before:]]
+        bottom = _labels_below(cv, dropped, texts_below, box_top, lane_h, bottom, texts_of)
     return TrackSpec(t.role, t.gene, t.length, cy, x0, x1, None, None, None, (), ()), bottom
+
+
+def _labels_below(cv, groups, texts_below, box_top, lane_h, bottom, texts_of) -> float:
+    """Labels that found no room above the track go under it (below its numbers), with
+    leaders up to the box bottom. The placer works in a mirrored frame: y = bottom - y."""
+    st = cv.style
+    fs = st.label_size
+    lh = fs / 72 * 1.25
+    gap = 0.02
+    placer = lb.RowPlacer(
+        row_h=lh,
+        lo=MARGIN / 2,
+        hi=cv.width - MARGIN / 2,
+        guide=None,
+        box_top=lambda lane: bottom + gap - (box_top + (lane + 1) * lane_h),
+        fixed=[(b[0], bottom + gap - b[3], b[2], bottom + gap - b[1]) for b in texts_below],
+    )
+    origin = bottom + gap
+    for group in groups:
+        a = placer.place(group, texts_of(group), [])
+        if not a.text:
+            continue
+        faded = a.targets[0].faded
+        cv.label(
+            a.x,
+            origin + (a.row + 0.5) * lh,
+            a.text,
+            fs,
+            color=pal.MUTED_TEXT if faded else pal.TEXT,
+            role="domain-label",
+        )
+        for p, q, r, s in a.leaders:
+            cv.leader(p, origin - q, r, origin - s)
+    return origin + placer.n_rows * lh if placer.n_rows else bottom
 
 
 def _inside_box(cv: Canvas, i: lb.Inside, fs: float, yc: float) -> lb.Box:
