@@ -28,6 +28,29 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="figure file: .svg, .pdf or .png (also .eps, .ps, .jpg, .tif, .webp)",
     )
+    _add_size_and_parts(p)
+    p.add_argument(
+        "--style",
+        metavar="FILE",
+        help="TOML or YAML style file: size, fonts, what is shown, colours, labels, "
+        "hidden/merged domains (see docs/figures.md)",
+    )
+    p.add_argument(
+        "--known",
+        action="store_true",
+        help="add each fusion's known-fusion status (annotations/known_fusions.tsv) under "
+        "its headline",
+    )
+    p.add_argument(
+        "--known-table",
+        metavar="FILE",
+        help="a lab's own known-fusions table, added to the bundled one (implies --known)",
+    )
+    p.set_defaults(handler=run)
+
+
+def _add_size_and_parts(p: argparse.ArgumentParser) -> None:
+    """Figure size and which parts are drawn (each overrides the style file)."""
     size = p.add_argument_group("size (override the style file)")
     size.add_argument(
         "--width",
@@ -68,24 +91,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="leave out the footer (version, date, data sources)",
     )
-    p.add_argument(
-        "--style",
-        metavar="FILE",
-        help="TOML or YAML style file: size, fonts, what is shown, colours, labels, "
-        "hidden/merged domains (see docs/figures.md)",
-    )
-    p.add_argument(
-        "--known",
-        action="store_true",
-        help="add each fusion's known-fusion status (annotations/known_fusions.tsv) under "
-        "its headline",
-    )
-    p.add_argument(
-        "--known-table",
-        metavar="FILE",
-        help="a lab's own known-fusions table, added to the bundled one (implies --known)",
-    )
-    p.set_defaults(handler=run)
 
 
 def style_from_args(args: argparse.Namespace):

@@ -27,6 +27,7 @@ class Canvas:
     x_plot: float
     inch_per_aa: float
     shift: float = 0.0  # aa shift of the current panel (aligns panels)
+    span: float = 0.0  # aa across the plotting width
     shapes: list[Rect | Line] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)

@@ -253,21 +253,7 @@ def junction_sequence(
         )
     )
     ry = ly + ns / 72 * 1.25
-    for k, aa in enumerate(w.residues):
-        c = w.codon_start + 3 * k
-        if c + 3 > len(seq):
-            break
-        shifted = w.frameshift_from is not None and k >= w.frameshift_from
-        centre = (at(c) + at(c + 2) + char) / 2
-        cv.label(
-            centre,
-            ry,
-            aa,
-            ns,
-            color=pal.FRAMESHIFT_EDGE if shifted else pal.TEXT,
-            role="junction-residue",
-            mono=True,
-        )
+    _residues(cv, w, at, char, ry)
     cv.label(
         left + width + 0.06,
         ly,
@@ -278,6 +264,21 @@ def junction_sequence(
         role="junction-sequence",
     )
     return ry + ns / 72 * 0.7
+
+
+def _residues(cv: Canvas, w: JunctionWindow, at, char: float, y: float) -> None:
+    """One letter under the middle of each codon; frameshifted ones in the breakpoint
+    colour."""
+    ns = cv.style.note_size
+    n = len(w.five) + len(w.three)
+    for k, aa in enumerate(w.residues):
+        c = w.codon_start + 3 * k
+        if c + 3 > n:
+            break
+        shifted = w.frameshift_from is not None and k >= w.frameshift_from
+        colour = pal.FRAMESHIFT_EDGE if shifted else pal.TEXT
+        centre = (at(c) + at(c + 2) + char) / 2
+        cv.label(centre, y, aa, ns, color=colour, role="junction-residue", mono=True)
 
 
 def _darker(colour: str) -> str:

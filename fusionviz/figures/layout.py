@@ -73,20 +73,7 @@ def layout(
     geoms = [geometry(f, rough, exons=st.exons) for f in fusions]
     opts = Options(st.exons, st.compact, _shared(fusions))
     shifts, span = _alignment(geoms, opts)
-    if scale_aa is not None:
-        if scale_aa < math.ceil(span):
-            raise StyleError(
-                f"--scale-aa {scale_aa} is too small: these fusions need {math.ceil(span)} aa"
-            )
-        span = float(scale_aa)
-    left = _left_column(geoms, st, meas, opts)
-    plot_w = st.width - left - (MARGIN + 0.05)
-    if plot_w < 1.0:
-        raise StyleError(
-            f"width {st.width} in is too narrow for these labels; use at least "
-            f"{left + MARGIN + 1.05:.1f}"
-        )
-    cv = Canvas(st, meas, st.width, left, plot_w / span)
+    cv = _canvas(geoms, st, meas, opts, _span(span, scale_aa))
     y = MARGIN
     panels: list[PanelSpec] = []
     for g, shift, n in zip(geoms, shifts, fnotes, strict=True):
@@ -100,7 +87,7 @@ def layout(
         track, y = pn.shared_track(cv, drawn, geoms, shifts, opts.shared, y + TRACK_GAP)
         shared = (track,)
     if st.legend:
-        y = legend(cv, y + 0.1, span)
+        y = legend(cv, y + 0.1, cv.span)
     if st.footer:
         y = footer(cv, fusions, y + 0.04, date)
     return FigureSpec(
@@ -110,13 +97,38 @@ def layout(
         shapes=tuple(cv.shapes),
         labels=tuple(cv.labels),
         panels=tuple(panels),
-        scale_aa=span,
+        scale_aa=cv.span,
         inch_per_aa=cv.inch_per_aa,
         sources_drawn=tuple(sorted(cv.sources)),
         colours=tuple((fam, f.colour, f.hatch) for fam, f in drawn.fills.items()),
         warnings=warnings,
         shared=shared,
     )
+
+
+def _span(span: float, scale_aa: int | None) -> float:
+    """The aa span of the plot: what the fusions need, or ``scale_aa`` when given."""
+    if scale_aa is None:
+        return span
+    if scale_aa < math.ceil(span):
+        raise StyleError(
+            f"--scale-aa {scale_aa} is too small: these fusions need {math.ceil(span)} aa"
+        )
+    return float(scale_aa)
+
+
+def _canvas(geoms: list[Geometry], st: Style, meas: Measure, opts: Options, span: float):
+    """The canvas: the left column for the names, the rest for ``span`` residues."""
+    left = _left_column(geoms, st, meas, opts)
+    plot_w = st.width - left - (MARGIN + 0.05)
+    if plot_w < 1.0:
+        raise StyleError(
+            f"width {st.width} in is too narrow for these labels; use at least "
+            f"{left + MARGIN + 1.05:.1f}"
+        )
+    cv = Canvas(st, meas, st.width, left, plot_w / span)
+    cv.span = span
+    return cv
 
 
 def _notes(fusions, notes, captions) -> list[FigureNotes]:

@@ -31,112 +31,72 @@ def scale_bar(cv: Canvas, x: float, cy: float, span: float) -> float:
     return lab.bbox[2] + 0.2
 
 
+def _swatch(x, y, w, h, fill, edge=None, lw=0.0, alpha=1.0, hatch=None) -> Rect:
+    return Rect(x, y, w, h, fill, edge, lw, alpha, hatch, "legend")
+
+
 def _items(cv: Canvas) -> list[tuple[str, list[Rect | Line]]]:
     """Legend entries for what was drawn, each with its swatch (at the origin)."""
     st = cv.style
     h = st.track_height * 0.55
     roles = {s.role for s in cv.shapes}
-    rects = [s for s in cv.shapes if isinstance(s, Rect)]
-    items: list[tuple[str, list[Rect | Line]]] = []
     sw = 0.22
-    if "backbone-kept" in roles or "backbone-lost" in roles:
-        items.append(
-            (
-                "kept in fusion",
-                [Rect(0, 0, sw, h, pal.BACKBONE_5P, pal.BACKBONE_EDGE, 0.8, 1.0, None, "legend")],
-            )
-        )
-        items.append(
-            (
-                "not in fusion",
-                [Rect(0, 0, sw, h, pal.BACKBONE_5P, pal.BACKBONE_EDGE, 0.4, FADE, None, "legend")],
-            )
-        )
-    if "exon" in roles or "exon-lost" in roles:
-        items.append(
-            (
-                "exon: coding / UTR (introns not drawn)",
-                [
-                    Rect(
-                        0, 0, 0.1, h * 1.3, pal.EXON_5P, pal.BACKBONE_EDGE, 0.3, 1.0, None, "legend"
-                    ),
-                    Rect(
-                        0.12,
-                        h * 0.325,
-                        0.1,
-                        h * 0.65,
-                        pal.EXON_5P,
-                        pal.BACKBONE_EDGE,
-                        0.3,
-                        1.0,
-                        None,
-                        "legend",
-                    ),
-                ],
-            )
-        )
-    if "fragment" in roles:
-        items.append(
-            (
-                f"fragment (< {st.fragment_aa} aa kept)",
-                [Rect(0, 0, 0.03, h * 1.4, "#FFFFFF", pal.TEXT, 0.4, 1.0, "//////", "legend")],
-            )
-        )
-    tails = [r for r in rects if r.role == "frameshift"]
-    if tails:
-        open_tail = "frameshift-open" in roles
-        text = (
+    edge = pal.BACKBONE_EDGE
+    # fmt: off
+    # (shape role that calls for the entry, text, swatch)
+    table: list[tuple[set[str], str, list[Rect | Line]]] = [
+        (
+            {"backbone-kept", "backbone-lost"},
+            "kept in fusion",
+            [_swatch(0, 0, sw, h, pal.BACKBONE_5P, edge, 0.8)],
+        ),
+        (
+            {"backbone-kept", "backbone-lost"},
+            "not in fusion",
+            [_swatch(0, 0, sw, h, pal.BACKBONE_5P, edge, 0.4, FADE)],
+        ),
+        (
+            {"exon", "exon-lost"},
+            "exon: coding / UTR (introns not drawn)",
+            [
+                _swatch(0, 0, 0.1, h * 1.3, pal.EXON_5P, edge, 0.3),
+                _swatch(0.12, h * 0.325, 0.1, h * 0.65, pal.EXON_5P, edge, 0.3),
+            ],
+        ),
+        (
+            {"fragment"},
+            f"fragment (< {st.fragment_aa} aa kept)",
+            [_swatch(0, 0, 0.03, h * 1.4, "#FFFFFF", pal.TEXT, 0.4, 1.0, "//////")],
+        ),
+        (
+            {"frameshift"},
             "frameshifted tail, length unknown without sequence (drawn short)"
-            if open_tail
-            else "frameshifted tail to a premature stop"
-        )
-        items.append(
-            (text, [Rect(0, 0, sw, h, "#FFFFFF", pal.FRAMESHIFT_EDGE, 0.6, 1.0, "////", "legend")])
-        )
-    if "mark-transmembrane" in roles:
-        items.append(
-            (
-                "transmembrane",
-                [
-                    Rect(
-                        0,
-                        -h * 0.3,
-                        0.03,
-                        h * 1.6,
-                        pal.TRANSMEMBRANE,
-                        None,
-                        0.0,
-                        1.0,
-                        None,
-                        "legend",
-                    )
-                ],
-            )
-        )
-    if "mark-signal" in roles:
-        items.append(
-            (
-                "signal peptide",
-                [
-                    Rect(
-                        0,
-                        -h * 0.3,
-                        0.05,
-                        h * 1.6,
-                        pal.SIGNAL,
-                        pal.TRANSMEMBRANE,
-                        0.3,
-                        1.0,
-                        "//////",
-                        "legend",
-                    )
-                ],
-            )
-        )
-    if "oligomerization" in roles:
-        items.append(
-            ("oligomerization", [Rect(0, 0, sw, h, None, pal.OLIGOMER, 0.8, 1.0, "xxxx", "legend")])
-        )
+            if "frameshift-open" in roles
+            else "frameshifted tail to a premature stop",
+            [_swatch(0, 0, sw, h, "#FFFFFF", pal.FRAMESHIFT_EDGE, 0.6, 1.0, "////")],
+        ),
+        (
+            {"mark-transmembrane"},
+            "transmembrane",
+            [_swatch(0, -h * 0.3, 0.03, h * 1.6, pal.TRANSMEMBRANE)],
+        ),
+        (
+            {"mark-signal"},
+            "signal peptide",
+            [
+                _swatch(
+                    0, -h * 0.3, 0.05, h * 1.6, pal.SIGNAL, pal.TRANSMEMBRANE, 0.3, 1.0, "//////"
+                )
+            ],
+        ),
+        (
+            {"oligomerization"},
+            "oligomerization",
+            [_swatch(0, 0, sw, h, None, pal.OLIGOMER, 0.8, 1.0, "xxxx")],
+        ),
+    ]
+    # fmt: on
+    items = [(text, swatch) for needs, text, swatch in table if needs & roles]
     items.append(
         (
             "breakpoint",

@@ -24,91 +24,35 @@ def rect(x, y, w, h, fill, edge=None, lw=0.0, alpha=1.0, hatch=None, role="", z=
 
 
 def backbone(cv: Canvas, t: TrackInput, cy: float) -> tuple[float, float]:
+    """The protein's backbone (a frameshifted tail hatched); returns its left and right x."""
     bh = cv.style.track_height * BACKBONE
+    y = cy - bh / 2
+    edge = pal.BACKBONE_EDGE
     xs = []
     for kind, a, b, open_end in t.pieces:
         xa, xb = cv.x(a), cv.x(b)
         xs += [xa, xb]
         if kind == "frameshift":
+            fs = pal.FRAMESHIFT_EDGE
             cv.shapes.append(
-                rect(
-                    xa,
-                    cy - bh / 2,
-                    xb - xa,
-                    bh,
-                    "#FFFFFF",
-                    pal.FRAMESHIFT_EDGE,
-                    0.6,
-                    1.0,
-                    "////",
-                    "frameshift",
-                    2,
-                )
+                rect(xa, y, xb - xa, bh, "#FFFFFF", fs, 0.6, 1.0, "////", "frameshift")
             )
             if open_end:
                 cv.shapes.append(
-                    Line(
-                        (xb, xb + 0.12),
-                        (cy, cy),
-                        pal.FRAMESHIFT_EDGE,
-                        0.8,
-                        True,
-                        "frameshift-open",
-                        2,
-                    )
+                    Line((xb, xb + 0.12), (cy, cy), fs, 0.8, True, "frameshift-open", 2)
                 )
             continue
         fill = {"5'": pal.BACKBONE_5P, "3'": pal.BACKBONE_3P}.get(kind, "#B9B9B9")
         if t.kept is None:
-            cv.shapes.append(
-                rect(
-                    xa,
-                    cy - bh / 2,
-                    xb - xa,
-                    bh,
-                    fill,
-                    pal.BACKBONE_EDGE,
-                    0.5,
-                    1.0,
-                    None,
-                    "backbone",
-                    1,
-                )
-            )
+            cv.shapes.append(rect(xa, y, xb - xa, bh, fill, edge, 0.5, 1.0, None, "backbone", 1))
             continue
         # Lost part faded, kept part solid and outlined more strongly.
-        cv.shapes.append(
-            rect(
-                xa,
-                cy - bh / 2,
-                xb - xa,
-                bh,
-                fill,
-                pal.BACKBONE_EDGE,
-                0.4,
-                FADE,
-                None,
-                "backbone-lost",
-                1,
-            )
-        )
+        cv.shapes.append(rect(xa, y, xb - xa, bh, fill, edge, 0.4, FADE, None, "backbone-lost", 1))
         for k0, k1 in t.kept:
             ka, kb = cv.x(max(k0, a)), cv.x(min(k1, b))
             if kb > ka:
                 cv.shapes.append(
-                    rect(
-                        ka,
-                        cy - bh / 2,
-                        kb - ka,
-                        bh,
-                        fill,
-                        pal.BACKBONE_EDGE,
-                        0.8,
-                        1.0,
-                        None,
-                        "backbone-kept",
-                        1,
-                    )
+                    rect(ka, y, kb - ka, bh, fill, edge, 0.8, 1.0, None, "backbone-kept", 1)
                 )
     return (min(xs), max(xs)) if xs else (cv.x(0), cv.x(0))
 

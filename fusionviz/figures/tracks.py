@@ -53,6 +53,9 @@ class TrackInput:
     outlines: list[tuple[float, float]] = field(default_factory=list)  # oligomerization
 
 
+LABEL_GAP = 0.03  # between the lowest label row and the marks
+
+
 def assign_lanes(boxes: list[Box]) -> int:
     """Overlapping boxes go on separate lanes; returns the number of lanes."""
     ends: list[float] = []
@@ -84,20 +87,27 @@ def _target(cv: Canvas, b: Box) -> lb.Target:
     )
 
 
-def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
-    """Draw one track starting at ``y`` (top of its label rows); return facts and new y."""
+@dataclass
+class _Labels:
+    """Where one track's feature names go (relative to the top of its mark area)."""
+
+    inside: list[lb.Inside]
+    above: list[lb.Above]
+    n_rows: int
+    lane_h: float
+    texts_of: object  # group -> [(text, width)], name then short form
+
+
+def _place_labels(cv: Canvas, t: TrackInput) -> _Labels:
     st = cv.style
-    fs = st.label_size
-    th = st.track_height
+    fs, th = st.label_size, st.track_height
     lh = fs / 72 * 1.25  # label row height
-    labelled = [b for b in t.boxes if b.glyph.label and not b.fragment]
-    n_lanes = assign_lanes(t.boxes) if t.boxes else 1
-    lane_h = th / n_lanes
-    targets = {id(b): _target(cv, b) for b in labelled}
+    lane_h = th / (assign_lanes(t.boxes) if t.boxes else 1)
+    targets = [_target(cv, b) for b in t.boxes if b.glyph.label and not b.fragment]
     inside, groups = lb.split_inside(
-        list(targets.values()), lambda s: cv.text_width(s, fs), fs / 72 * 1.05 <= lane_h
+        targets, lambda s: cv.text_width(s, fs), fs / 72 * 1.05 <= lane_h
     )
-    gap = 0.03
+    mark_top = LABEL_GAP + th * (MARK - 1) / 2  # box tops, below the label rows
 
     def make_placer() -> lb.RowPlacer:
         return lb.RowPlacer(
@@ -105,10 +115,9 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
             lo=MARGIN / 2,
             hi=cv.width - MARGIN / 2,
             guide=cv.x(t.guide) if t.guide is not None else None,
-            box_top=lambda lane: gap + th * (MARK - 1) / 2 + lane * lane_h,
+            box_top=lambda lane: mark_top + lane * lane_h,
             fixed=[
-                _inside_box(cv, i, fs, gap + th * (MARK - 1) / 2 + (i.target.lane + 0.5) * lane_h)
-                for i in inside
+                _inside_box(cv, i, fs, mark_top + (i.target.lane + 0.5) * lane_h) for i in inside
             ],
         )
 
@@ -120,20 +129,30 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
         return [(n + count, cv.text_width(n + count, fs)) for n in dict.fromkeys(names)]
 
     placer, above = lb.place_all(make_placer, groups, texts_of)
-    band = placer.n_rows * lh + (gap if placer.n_rows else 0.0)
-    cy = y + band + th * MARK / 2
+    return _Labels(inside, above, placer.n_rows, lane_h, texts_of)
+
+
+def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
+    """Draw one track starting at ``y`` (top of its label rows); return facts and new y."""
+    st = cv.style
+    fs, th = st.label_size, st.track_height
+    lh = fs / 72 * 1.25
+    labels = _place_labels(cv, t)
+    top = y + labels.n_rows * lh + (LABEL_GAP if labels.n_rows else 0.0)
+    cy = top + th * MARK / 2
     _track_name(cv, t, cy)
     x0, x1 = tp.backbone(cv, t, cy)
     box_top = cy - th / 2
-    tp.boxes(cv, t.boxes, box_top, lane_h)
+    tp.boxes(cv, t.boxes, box_top, labels.lane_h)
     tp.marks(cv, t.marks, cy, th)
     for a, b in t.outlines:
         # An outlined, hatched span (issue 13: predicted oligomerization), over the boxes.
+        w = cv.x(b) - cv.x(a)
         cv.shapes.append(
             tp.rect(
                 cv.x(a),
                 cy - th * MARK / 2,
-                cv.x(b) - cv.x(a),
+                w,
                 th * MARK,
                 None,
                 pal.OLIGOMER,
@@ -144,35 +163,24 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
                 4.5,
             )
         )
-    inside_labels = [
-        cv.label(
-            i.x,
-            box_top + (i.target.lane + 0.5) * lane_h,
-            i.text,
-            fs,
-            color=pal.text_colour_on(i.target.ref.glyph.colour) if i.solid else pal.MUTED_TEXT,
-            role="domain-label",
-        )
-        for i in inside
-    ]
+    inside_labels = []
+    for i in labels.inside:
+        colour = pal.text_colour_on(i.target.ref.glyph.colour) if i.solid else pal.MUTED_TEXT
+        yc = box_top + (i.target.lane + 0.5) * labels.lane_h
+        inside_labels.append(cv.label(i.x, yc, i.text, fs, color=colour, role="domain-label"))
     tp.exon_lines(cv, t, cy, th, inside_labels)
-    top = y + band  # relative y 0 of the placer = the top of the mark area
-    for a in above:
-        if not a.text:
-            continue
-        ly = top - (a.row + 0.5) * lh
-        faded = a.targets[0].faded
-        cv.label(
-            a.x, ly, a.text, fs, color=pal.MUTED_TEXT if faded else pal.TEXT, role="domain-label"
-        )
-        for p, q, r, s in a.leaders:
-            cv.leader(p, top + q, r, top + s)
+    for a in labels.above:  # y of the placer is relative to the top of the mark area
+        if a.text:
+            colour = pal.MUTED_TEXT if a.targets[0].faded else pal.TEXT
+            cv.label(a.x, top - (a.row + 0.5) * lh, a.text, fs, color=colour, role="domain-label")
+            for p, q, r, s in a.leaders:
+                cv.leader(p, top + q, r, top + s)
     n_before = len(cv.labels)
     bottom = tp.below(cv, t, cy, th, x1)
-    dropped = [list(a.targets) for a in above if not a.text]
+    dropped = [list(a.targets) for a in labels.above if not a.text]
     if dropped:
-        texts_below = [lab.bbox for lab in cv.labels[n_before:]]
-        bottom = _labels_below(cv, dropped, texts_below, box_top, lane_h, bottom, texts_of)
+        below = [lab.bbox for lab in cv.labels[n_before:]]
+        bottom = _labels_below(cv, dropped, below, box_top, labels.lane_h, bottom, labels.texts_of)
     return TrackSpec(t.role, t.gene, t.length, cy, x0, x1, None, None, None, (), ()), bottom
 
 
