@@ -78,7 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument(
+        "--routes",
+        default=",".join(ROUTES),
+        help="comma-separated subset of " + ", ".join(ROUTES) + " (default: all)",
+    )
     args = ap.parse_args(argv)
+    routes = {r: ROUTES[r] for r in args.routes.split(",")}
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -88,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         wait_ready(base)
         startup = time.perf_counter() - t0
-        pairs = itertools.product(FUSIONS, ROUTES.items())
+        pairs = itertools.product(FUSIONS, routes.items())
         items = [
             (route, base + path.format(urllib.parse.quote_plus(text)))
             for text, (route, path) in itertools.islice(itertools.cycle(pairs), args.requests)
@@ -115,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         f"all:  median {statistics.median(times) * 1000:.0f} ms, p95 {p95(times) * 1000:.0f} ms, "
         f"max {max(times) * 1000:.0f} ms"
     )
-    for route in ROUTES:
+    for route in routes:
         ts = [t for r, t, _ in results if r == route]
         print(
             f"{route:5} median {statistics.median(ts) * 1000:.0f} ms, p95 {p95(ts) * 1000:.0f} ms,"

@@ -102,9 +102,12 @@ class ColourBook:
         ordered = list(dict.fromkeys(families))
         out: dict[str, Fill] = {}
         used: set[Fill] = set()
+        # A fixed colour belongs to its family whenever that family is in the figure.
+        fixed = {Fill(FIXED[f]) for f in ordered if f in FIXED}
         # Families that already have a fill (from this book) keep it when they can.
-        for fam in sorted(ordered, key=lambda f: f not in self.assigned):
-            fill = self._choose(fam, used, overrides)
+        for fam in sorted(ordered, key=lambda f: (f not in FIXED, f not in self.assigned)):
+            taken = used if fam in FIXED else used | fixed
+            fill = self._choose(fam, taken, overrides)
             out[fam] = fill
             if fam != "kinase":
                 used.add(fill)

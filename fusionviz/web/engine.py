@@ -5,14 +5,16 @@ concurrent requests. Nothing here computes anything itself."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
+import queue
 import re
 import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,8 +169,10 @@ def _warm_worker() -> None:
 
 class FigurePool:
     """Figures drawn in worker processes, one per core (matplotlib draws one figure at a
-    time per process; processes draw in parallel). Where processes cannot be started,
-    figures are drawn in this process, one at a time."""
+    time per process; processes draw in parallel). Pages come first: a figure someone is
+    looking at (the page's SVG, a thumbnail) is drawn before queued PNG and PDF
+    downloads. Where processes cannot be started, figures are drawn in this process, one
+    at a time."""
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
@@ -176,6 +180,9 @@ class FigurePool:
         self._lock = threading.Lock()
         self._local = threading.Lock()  # the in-process fallback: one figure at a time
         self._broken = False
+        self._queue: queue.PriorityQueue = queue.PriorityQueue()
+        self._order = itertools.count()  # first come, first served within a priority
+        self._dispatchers: list[threading.Thread] = []
 
     def _executor(self) -> ProcessPoolExecutor | None:
         if self._broken:
@@ -190,8 +197,33 @@ class FigurePool:
                     self._broken = True
             return self._pool
 
-    def draw(self, *args: Any) -> bytes:
-        """``draw_figure(*args)`` in a worker (or here, when workers are unavailable)."""
+    def draw(self, *args: Any, priority: int = 1) -> bytes:
+        """``draw_figure(*args)`` in a worker, lower ``priority`` first (0: a page)."""
+        if self._executor() is None:
+            with self._local:
+                return draw_figure(*args)
+        done: Future = Future()
+        self._queue.put((priority, next(self._order), args, done))
+        self._start_dispatchers()
+        return done.result(timeout=600)
+
+    def _start_dispatchers(self) -> None:
+        with self._lock:
+            while len(self._dispatchers) < self.workers:
+                t = threading.Thread(target=self._dispatch, name="fusionviz-figures", daemon=True)
+                t.start()
+                self._dispatchers.append(t)
+
+    def _dispatch(self) -> None:
+        """One worker's feeder: the most urgent figure next, one at a time."""
+        while True:
+            _, _, args, done = self._queue.get()
+            try:
+                done.set_result(self._run(args))
+            except BaseException as exc:  # handed to the request that asked
+                done.set_exception(exc)
+
+    def _run(self, args: tuple) -> bytes:
         for _ in range(2):  # a pool closed under us (app shutdown) is replaced once
             pool = self._executor()
             if pool is None:
@@ -336,7 +368,9 @@ class Engine:
         def draw() -> bytes:
             fusion = af or self.annotate(query)
             dpi = 72 if fmt == "svg" else 300
-            return self.figures.draw([fusion], fmt, variant, self.notes(query, fusion), dpi)
+            notes = self.notes(query, fusion)
+            urgent = 0 if fmt == "svg" else 1  # what a page shows before what is downloaded
+            return self.figures.draw([fusion], fmt, variant, notes, dpi, priority=urgent)
 
         return self._drawn.get_or_compute((query.key, fmt, variant), draw)
 
