@@ -125,16 +125,20 @@ def _check_breakpoint(
 
 
 @functools.lru_cache(maxsize=4096)
-def _unknown_message(name: str, source: AnnotationSource) -> str:
-    """The unknown-gene line with close matches (cached: a caller file repeats names)."""
-    return str(_unknown_error(name, source))
+def _unknown_parts(name: str, source: AnnotationSource) -> tuple[str, tuple[str, ...]]:
+    """The unknown-gene line and its close matches (cached: a caller file repeats names)."""
+    err = _unknown_error(name, source)
+    return str(err), err.suggestions
 
 
 def _unknown(name: str, source: AnnotationSource) -> UnknownGeneError:
     try:
-        return UnknownGeneError(name, message=_unknown_message(name, source))
+        message, close = _unknown_parts(name, source)
     except TypeError:  # an unhashable source: no cache
         return _unknown_error(name, source)
+    err = UnknownGeneError(name, message=message)
+    err.suggestions = close  # the web page offers them as links
+    return err
 
 
 def _unknown_error(name: str, source: AnnotationSource) -> UnknownGeneError:

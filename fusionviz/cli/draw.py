@@ -46,6 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="a lab's own known-fusions table, added to the bundled one (implies --known)",
     )
+    p.add_argument(
+        "--evidence",
+        action="store_true",
+        help="outline the 5' partner's kept oligomerization domains and add the one-line "
+        "evidence summary under each headline (docs/evidence.md)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -132,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
 
     captions = bool(args.known or args.known_table)
     table = load_known_table(extra=Path(args.known_table) if args.known_table else None)
-    notes = notes_for(fusions, source, known=table, captions=captions)
+    notes = notes_for(fusions, source, known=table, captions=captions, evidence=args.evidence)
     colours = ColourBook()
     for warning in style_warnings_for(fusions, style):
         print(f"fusionviz: warning: {warning}", file=sys.stderr)

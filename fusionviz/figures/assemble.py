@@ -39,7 +39,12 @@ def track_names(g: Geometry, st: Style) -> tuple[str, str]:
     """The fusion track's name and sub-label in the left column (a compact panel's
     headline already names the fusion)."""
     f = g.fusion
-    length = f"{f.protein.length} aa" if f.protein.length else "length unknown"
+    if f.protein.length:
+        length = f"{f.protein.length} aa"
+    elif f.protein.conditional_length:  # holds only if unread bases carry no stop
+        length = f"{f.protein.conditional_length} aa, unverified"
+    else:
+        length = "length unknown"
     if st.compact:
         return "protein", length
     if g.intragenic:
@@ -66,7 +71,7 @@ def panel(
     rows: list[ExonRowSpec] = []
     if opts.exons:
         rows, y = exon_panel(cv, g, n, y, opts, main, extra)
-        y += TRACK_GAP * 0.6
+        y += TRACK_GAP  # the exon rows' names clear the first protein track's
     tracks, y = protein_tracks(cv, d, g, n, y, opts, main, extra)
     for line in [main, *extra]:
         guide(cv, line)
@@ -166,7 +171,7 @@ def _row_specs(g: Geometry, st: Style, opts: Options) -> list:
         ]
         cuts = [c + g.off3 for c in (g.cut5, g.cut3) if c is not None]
         specs.append(("gene", kept, p3.gene, exon_sub(p3.transcript.n_exons, st), cuts))
-    elif not opts.compact:
+    elif not opts.compact and p5.transcript is not None:
         specs.append(
             (
                 "5'",
@@ -184,7 +189,7 @@ def _row_specs(g: Geometry, st: Style, opts: Options) -> list:
         name = "fusion" if st.narrow or g.intragenic else f.names.hgnc
         sub = "transcript" if st.narrow else "fusion transcript"
     specs.append(("fusion", fusion, name, sub, [join] if join is not None else []))
-    if not opts.compact and not g.intragenic:
+    if not opts.compact and not g.intragenic and p3.transcript is not None:
         specs.append(
             (
                 "3'",

@@ -45,9 +45,12 @@ class ExonSpan:
         return self.x1
 
 
-def exon_spans(t: Transcript, length: int | None, utr: float) -> tuple[ExonSpan, ...]:
+def exon_spans(t: Transcript | None, length: int | None, utr: float) -> tuple[ExonSpan, ...]:
     """Exons of ``t`` on its protein's aa axis (see the module docstring); a non-coding
-    transcript gets compressed blocks from 0 rightwards."""
+    transcript gets compressed blocks from 0 rightwards; no transcript (an intergenic
+    or non-coding partner), no exons."""
+    if t is None:
+        return ()
     gap = utr * UTR_GAP / UTR_BLOCK
     bounds = co.cds_tx_bounds(t)
     spans: list[ExonSpan] = []
@@ -105,6 +108,16 @@ def exon_spans(t: Transcript, length: int | None, utr: float) -> tuple[ExonSpan,
     return tuple(spans)
 
 
+def tail_words(seg) -> tuple[str, str]:
+    """What a tail segment after the 5' part is: ``("frameshift", "frameshift")``, or
+    for a 5' partner read on into a non-coding 3' partner (or its UTR),
+    ``("untranslated", "untranslated PVT1 sequence")``."""
+    if seg.gene.endswith("(untranslated)"):
+        gene = seg.gene.removesuffix("(untranslated)").strip()
+        return "untranslated", f"untranslated {gene} sequence"
+    return "frameshift", "frameshift"
+
+
 def partner_length(p: PartnerResult) -> int | None:
     """The partner's protein length; else the furthest residue anything reaches."""
     if p.protein_length:
@@ -120,6 +133,9 @@ def boundary_residue(p: PartnerResult) -> int | None:
     of frame) it is still the residue whose codon the breakpoint enters, from the CDS
     boundary nucleotide or else the first/last residue of the breakpoint exon.
     """
+    if p.role == "3'" and p.cds_boundary_nt is not None and p.cds_boundary_nt > 0:
+        # The junction itself, also when the fusion's protein starts at a later Met.
+        return (p.cds_boundary_nt - 1) // 3 + 1
     if p.kept_aa is not None:
         return p.kept_aa[1] if p.role == "5'" else p.kept_aa[0]
     if p.cds_boundary_nt is not None and p.cds_boundary_nt > 0:
@@ -133,6 +149,8 @@ def boundary_residue(p: PartnerResult) -> int | None:
 def boundary_tx(p: PartnerResult) -> int | None:
     """cDNA position of the partner's kept boundary base (5': last kept, 3': first)."""
     t = p.transcript
+    if t is None:
+        return None
     try:
         tx = co.genomic_to_tx(t, p.genomic_boundary.position)
     except (ValueError, AttributeError):
@@ -183,7 +201,12 @@ class Geometry:
     @property
     def intragenic(self) -> bool:
         f = self.fusion
-        return f.is_intragenic and (f.five_prime.transcript.label == f.three_prime.transcript.label)
+        p5, p3 = f.five_prime, f.three_prime
+        return (
+            f.is_intragenic
+            and p5.transcript is not None
+            and p5.transcript_label == p3.transcript_label
+        )
 
 
 def rough_scale(fusions: Sequence[AnnotatedFusion]) -> float:
@@ -226,6 +249,10 @@ def geometry(f: AnnotatedFusion, scale: float, exons: bool = True) -> Geometry:
         off3 = junction_x - (b3 - 1 + (0.5 if split else 0.0))
     else:
         off3 = junction_x
+    if seg5 is None and segj is None and seg3 is not None and b3 is not None:
+        # No 5' residues and the 3' protein starts at a Met after the junction: the
+        # junction lies before the protein's first residue.
+        junction_x = min(junction_x, off3 + b3 - 1)
     g = Geometry(
         fusion=f,
         off5=off5,
@@ -240,10 +267,11 @@ def geometry(f: AnnotatedFusion, scale: float, exons: bool = True) -> Geometry:
     tail = max(20.0, NOMINAL_TAIL * scale)
     for s in segs:
         x0 = float(s.fusion_start - 1)
+        kind = tail_words(s)[0] if s.kind == "frameshift" else s.kind
         if s.fusion_end is not None:
-            g.pieces.append((s.kind, x0, float(s.fusion_end), False))
+            g.pieces.append((kind, x0, float(s.fusion_end), False))
         else:
-            g.pieces.append((s.kind, x0, x0 + tail, True))
+            g.pieces.append((kind, x0, x0 + tail, True))
     if exons:
         _add_exons(g, scale)
     return g

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from fusionviz.figures import palette as pal
 from fusionviz.figures.canvas import MARGIN, Canvas
-from fusionviz.figures.geometry import Geometry
+from fusionviz.figures.geometry import Geometry, tail_words
 from fusionviz.figures.notes import FigureNotes
-from fusionviz.models import AnnotatedFusion
+from fusionviz.models import AnnotatedFusion, PartnerResult
 
 
 def numbering_alternatives(f: AnnotatedFusion) -> list:
     """In-frame readings of the same exon numbers on other transcripts."""
-    used = (f.five_prime.transcript.label, f.three_prime.transcript.label)
+    used = (f.five_prime.transcript_label, f.three_prime.transcript_label)
     return [
         a
         for a in f.alternatives
@@ -28,7 +28,7 @@ def numbering_alternatives(f: AnnotatedFusion) -> list:
 
 def nearby_alternatives(f: AnnotatedFusion) -> list:
     """In-frame exon pairs one exon off, on the transcripts used."""
-    used = (f.five_prime.transcript.label, f.three_prime.transcript.label)
+    used = (f.five_prime.transcript_label, f.three_prime.transcript_label)
     return [
         a
         for a in f.alternatives
@@ -40,6 +40,9 @@ def verdict_words(f: AnnotatedFusion, notes: FigureNotes) -> tuple[str, str]:
     """``(words, colour)`` of the headline verdict."""
     if f.frame != "in-frame" and numbering_alternatives(f):
         return "depends on exon numbering", pal.DEPENDS
+    if f.frame == "in-frame" and not f.junction.verified:
+        # Read in frame through bases the annotation does not give: a stop may lie there.
+        return "in frame, unverified", pal.DEPENDS
     if f.frame == "in-frame":
         return "in frame", pal.IN_FRAME
     if f.frame == "out-of-frame":
@@ -126,26 +129,37 @@ def subtitle_lines(g: Geometry, notes: FigureNotes, narrow: bool) -> list[tuple[
     return lines
 
 
+def _side(p: PartnerResult, narrow: bool) -> str:
+    """``ALK exon 20 (ENST00000389048.8)``; a partner no coding transcript holds is named
+    by what it is and where (``intergenic, chr2:41,000,000``)."""
+    if p.transcript is None or p.exon is None:
+        what = p.locus.biotype if p.locus is not None else p.region
+        where = p.genomic_boundary
+        at = f"chr{where.contig}:{where.position:,}"
+        return f"{p.gene} ({what}, {at})" if p.gene != what else f"{what}, {at}"
+    if narrow:
+        return f"{p.gene} exon {p.exon}"
+    return f"{p.gene} exon {p.exon} ({p.transcript.label})"
+
+
 def _junction_line(f: AnnotatedFusion, narrow: bool) -> str:
     p5, p3 = f.five_prime, f.three_prime
     # Exon numbers only mean something on a named transcript.
-    if f.is_intragenic and p5.transcript.label == p3.transcript.label:
-        parts = [f"exon {p5.exon} joined to exon {p3.exon} of {p5.gene} {p5.transcript.label}"]
-    elif narrow:
-        parts = [f"{p5.gene} exon {p5.exon} :: {p3.gene} exon {p3.exon}"]
+    if f.is_intragenic and p5.transcript is not None and p5.transcript_label == p3.transcript_label:
+        parts = [f"exon {p5.exon} joined to exon {p3.exon} of {p5.gene} {p5.transcript_label}"]
     else:
-        parts = [
-            f"{p5.gene} exon {p5.exon} ({p5.transcript.label}) :: "
-            f"{p3.gene} exon {p3.exon} ({p3.transcript.label})"
-        ]
+        parts = [f"{_side(p5, narrow)} :: {_side(p3, narrow)}"]
     if f.protein.length:
         parts.append(f"fusion protein {f.protein.length} aa")
+    elif f.protein.conditional_length:
+        parts.append(f"{f.protein.conditional_length} aa if the unread bases hold no stop")
     fs = next((s for s in f.protein.segments if s.kind == "frameshift"), None)
     if fs is not None:
+        words = tail_words(fs)[1]
         if fs.fusion_end is not None:
-            parts.append(f"frameshift: {fs.fusion_end - fs.fusion_start + 1} aa to a stop")
+            parts.append(f"{words}: {fs.fusion_end - fs.fusion_start + 1} aa to a stop")
         else:
-            parts.append("frameshift: stop not known without sequence")
+            parts.append(f"{words}: stop not known without sequence")
     if f.frame == "out-of-frame":
         parts.append(f"{p3.gene} domains not translated")
     return " · ".join(parts)

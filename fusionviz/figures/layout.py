@@ -145,7 +145,7 @@ def _shared(fusions: Sequence[AnnotatedFusion]) -> str | None:
     """The partner (same transcript) every fusion has: 3' first, the usual driver."""
     for role in ("3'", "5'"):
         labels = {
-            (f.three_prime if role == "3'" else f.five_prime).transcript.label for f in fusions
+            (f.three_prime if role == "3'" else f.five_prime).transcript_label for f in fusions
         }
         if len(labels) == 1:
             return role
@@ -184,6 +184,8 @@ def _left_column(geoms: list[Geometry], st: Style, meas: Measure, opts: Options)
             "wild type · 0000 aa",
         ]
         if st.exons:
-            subs += [exon_sub(f.five_prime.transcript.n_exons, st), "fusion transcript"]
+            pair = (f.five_prime, f.three_prime)
+            subs += [exon_sub(p.transcript.n_exons, st) for p in pair if p.transcript]
+            subs.append("fusion transcript")
     width = max(max(meas(n, fs, True) for n in names), max(meas(s, ss, False) for s in subs))
     return MARGIN + width * 1.07 + (0.08 if st.narrow else 0.12)

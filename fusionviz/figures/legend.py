@@ -76,6 +76,13 @@ def _items(cv: Canvas) -> list[tuple[str, list[Rect | Line]]]:
             [_swatch(0, 0, sw, h, "#FFFFFF", pal.FRAMESHIFT_EDGE, 0.6, 1.0, "////")],
         ),
         (
+            {"untranslated"},
+            "read on into untranslated sequence, length unknown without sequence (drawn short)"
+            if "untranslated-open" in roles
+            else "read on into untranslated sequence to a stop",
+            [_swatch(0, 0, sw, h, "#FFFFFF", pal.FRAMESHIFT_EDGE, 0.6, 1.0, "////")],
+        ),
+        (
             {"mark-transmembrane"},
             "transmembrane",
             [_swatch(0, -h * 0.3, 0.03, h * 1.6, pal.TRANSMEMBRANE)],
@@ -91,8 +98,8 @@ def _items(cv: Canvas) -> list[tuple[str, list[Rect | Line]]]:
         ),
         (
             {"oligomerization"},
-            "oligomerization",
-            [_swatch(0, 0, sw, h, None, pal.OLIGOMER, 0.8, 1.0, "xxxx")],
+            "oligomerization domain kept (5′ partner)",
+            [_swatch(0, -h * 0.2, sw, h * 1.4, None, pal.OLIGOMER, 1.1, 1.0)],
         ),
     ]
     # fmt: on
@@ -202,6 +209,8 @@ def footer(
     for f in fusions:
         for p in (f.five_prime, f.three_prime):
             t = p.transcript
+            if t is None:  # an intergenic or non-coding partner: no transcript to cite
+                continue
             flag = " (MANE Select)" if t.is_mane_select else ""
             text = f"{p.gene} {t.label}{flag}"
             if text not in tx:
@@ -211,7 +220,8 @@ def footer(
     pieces = [f"fusionviz {__version__}, {date or today()}"]
     if models:
         pieces.append("Gene models: " + "; ".join(models))
-    pieces.append("Transcripts: " + ", ".join(tx))
+    if tx:
+        pieces.append("Transcripts: " + ", ".join(tx))
     srcs = domain_sources(sorted(cv.sources))
     if srcs:
         pieces.append("Domains: " + srcs)

@@ -118,7 +118,7 @@ def readings_for(af: AnnotatedFusion, source: Any) -> tuple[Reading, ...]:
             ("3'", alt.three_transcript, alt.three_exon),
         ):
             p = used[role]
-            if label == p.transcript.label:
+            if p.transcript is None or label == p.transcript.label:
                 continue
             try:
                 t = source.transcript(label, p.gene)
@@ -177,11 +177,15 @@ def notes_for(
     *,
     known: Any = None,
     captions: bool = False,
+    evidence: bool = False,
 ) -> list[FigureNotes]:
     """Look up every fusion's notes: readings, junction bases (when the source has the
-    cDNA), and with a known-fusions table its name and (``captions``) its status line."""
+    cDNA), with a known-fusions table its name and (``captions``) its status line, and
+    with ``evidence`` the 5' partner's oligomerization spans and the one-line evidence
+    summary (fusionviz.evidence, issue 13)."""
     out = []
     for af in fusions:
+        oligo, summary = _evidence(af, source, known) if evidence else ((), None)
         cdna = [_cdna(source, p.transcript) for p in (af.five_prime, af.three_prime)]
         caption = event = None
         if known is not None:
@@ -201,12 +205,29 @@ def notes_for(
                 event_name=event,
                 readings=readings_for(af, source),
                 junction=junction_window(af, *cdna),
+                oligomerization=oligo,
+                evidence=summary,
             )
         )
     return out
 
 
-def _cdna(source: Any, t: Transcript) -> str | None:
+def _evidence(af: AnnotatedFusion, source: Any, table: Any) -> tuple[tuple, str | None]:
+    """(5'-partner oligomerization spans, "Evidence: Holds: ..."); empty where the
+    evidence data are not available."""
+    try:
+        from fusionviz.evidence import assess, oligomerization_spans
+
+        spans = tuple((s.partner_start, s.partner_end) for s in oligomerization_spans(af, source))
+        summary = assess(af, source, table=table, readings=False).summary
+    except (ImportError, FusionvizError, AttributeError, OSError):
+        return (), None
+    return spans, f"Evidence: {summary}" if summary else None
+
+
+def _cdna(source: Any, t: Transcript | None) -> str | None:
+    if t is None:
+        return None
     try:
         return source.cdna_sequence(t)
     except (FusionvizError, AttributeError, OSError, ValueError):

@@ -9,10 +9,12 @@ from dataclasses import replace
 from fusionviz.features import Feature
 from fusionviz.figures.canvas import Canvas
 from fusionviz.figures.drawn import Drawn
-from fusionviz.figures.geometry import Geometry, boundary_residue
+from fusionviz.figures.geometry import Geometry, boundary_residue, tail_words
 from fusionviz.figures.spec import DomainGlyph, TrackSpec
 from fusionviz.figures.tracks import Box, TrackInput, draw_track
 from fusionviz.models import AnnotatedFusion, PartnerResult
+
+TAILS = ("frameshift", "untranslated")  # fusion pieces no partner's protein encodes
 
 
 def glyph(d: Drawn, f: Feature, gene: str, in_fusion: bool, kept_aa: int | None = None) -> tuple:
@@ -76,9 +78,16 @@ def exon_cuts(g: Geometry, role: str, within: tuple[float, float] | None = None)
 
 def outlines(spans, g: Geometry, kept: tuple[int, int] | None = None) -> list:
     """Issue 13's oligomerization spans (5' partner residues) on the panel axis, cut to
-    ``kept`` when given."""
+    ``kept`` when given; overlapping spans (one domain in several databases) are one
+    frame."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
     out = []
-    for a, b in spans:
+    for a, b in merged:
         a, b = max(a, 1), min(b, g.len5 or 0)
         if kept is not None:
             a, b = max(a, kept[0]), min(b, kept[1])
@@ -137,6 +146,10 @@ def partner_note(p: PartnerResult, role: str, contributes: bool, frame: str) -> 
         return None
     if role == "3'" and frame == "out-of-frame":
         return f"{p.gene} not translated (out of frame)"
+    if p.transcript is None:  # intergenic, or a gene with no protein-coding transcript
+        what = p.locus.biotype if p.locus is not None else p.region
+        named = f"{p.gene} ({what})" if p.gene != what else what
+        return f"{named}: no protein-coding transcript, no residues in the fusion"
     if p.kept_aa is None and p.region != "CDS":
         return f"breakpoint in the {p.gene} {p.region}: no {p.gene} residues in the fusion"
     return f"no {p.gene} residues in the fusion"
@@ -199,8 +212,9 @@ def fusion_track(
     if g.pieces:
         ends.append((g.pieces[0][1], "1"))
         last = g.pieces[-1]
-        if not last[3] and f.protein.length:
-            ends.append((last[2], str(f.protein.length)))
+        length = f.protein.length or f.protein.conditional_length
+        if not last[3] and length:
+            ends.append((last[2], str(length)))
     bp_aa, text = fusion_breakpoint(f)
     t = TrackInput(
         role="fusion",
@@ -215,7 +229,7 @@ def fusion_track(
         end_numbers=ends,
         breakpoints=[(g.junction_x, text, "right")] if text else [],
         note=fusion_note(g),
-        note_beside=g.pieces[-1][2] if g.pieces and g.pieces[-1][0] == "frameshift" else None,
+        note_beside=g.pieces[-1][2] if g.pieces and g.pieces[-1][0] in TAILS else None,
         guide=g.junction_x,
         outlines=outlines(oligo, g, f.five_prime.kept_aa) if f.five_prime.kept_aa else [],
     )
@@ -237,6 +251,12 @@ def fusion_breakpoint(f: AnnotatedFusion) -> tuple[int | None, str | None]:
     if segj is not None:
         return segj.fusion_start, f"aa {segj.fusion_start} (split codon)"
     if segf is not None:
+        kind, words = tail_words(segf)
+        if kind == "untranslated":
+            return (
+                segf.fusion_start,
+                f"{words.removeprefix('untranslated ')} from aa {segf.fusion_start}",
+            )
         return segf.fusion_start, f"frameshift from aa {segf.fusion_start}"
     if seg5 is not None and seg5.fusion_end is not None:
         return seg5.fusion_end, f"junction after aa {seg5.fusion_end}"
@@ -247,9 +267,10 @@ def fusion_note(g: Geometry) -> str | None:
     f = g.fusion
     fs = next((s for s in f.protein.segments if s.kind == "frameshift"), None)
     if fs is not None:
+        words = tail_words(fs)[1]
         if fs.fusion_end is not None:
-            return f"frameshift, stop after {fs.fusion_end - fs.fusion_start + 1} aa"
-        return "frameshift, stop not known"
+            return f"{words}, stop after {fs.fusion_end - fs.fusion_start + 1} aa"
+        return f"{words}, stop not known"
     if not g.pieces:
         return f.protein.notes[0] if f.protein.notes else "no fusion protein predicted"
     return None

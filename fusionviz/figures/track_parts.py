@@ -32,15 +32,11 @@ def backbone(cv: Canvas, t: TrackInput, cy: float) -> tuple[float, float]:
     for kind, a, b, open_end in t.pieces:
         xa, xb = cv.x(a), cv.x(b)
         xs += [xa, xb]
-        if kind == "frameshift":
+        if kind in ("frameshift", "untranslated"):  # a tail of residues no partner encodes
             fs = pal.FRAMESHIFT_EDGE
-            cv.shapes.append(
-                rect(xa, y, xb - xa, bh, "#FFFFFF", fs, 0.6, 1.0, "////", "frameshift")
-            )
+            cv.shapes.append(rect(xa, y, xb - xa, bh, "#FFFFFF", fs, 0.6, 1.0, "////", kind))
             if open_end:
-                cv.shapes.append(
-                    Line((xb, xb + 0.12), (cy, cy), fs, 0.8, True, "frameshift-open", 2)
-                )
+                cv.shapes.append(Line((xb, xb + 0.12), (cy, cy), fs, 0.8, True, f"{kind}-open", 2))
             continue
         fill = {"5'": pal.BACKBONE_5P, "3'": pal.BACKBONE_3P}.get(kind, "#B9B9B9")
         if t.kept is None:
@@ -220,7 +216,14 @@ def below(cv: Canvas, t: TrackInput, cy: float, th: float, x1: float) -> float:
         if nx is not None and nx + w <= cv.width - MARGIN / 2:
             cv.label(nx, cy, t.note, ss, ha="left", color=pal.FRAMESHIFT_EDGE, role="note")
         else:
-            first_free = max((k + 1 for k, row in enumerate(lines) if row), default=0)
-            put([min(x1, cv.width - MARGIN) - w], t.note, pal.FRAMESHIFT_EDGE, "note", first_free)
+            # Right-aligned under the track's end, never into the names' column: wrapped
+            # to the plotting width when longer.
+            room = cv.width - MARGIN - cv.x_plot
+            k = max((k + 1 for k, row in enumerate(lines) if row), default=0)
+            wrapped = cv.wrap(t.note, ss, room)
+            lw = max(cv.text_width(line, ss) for line in wrapped)
+            x0 = max(cv.x_plot, min(x1, cv.width - MARGIN) - lw)
+            for line in wrapped:
+                k = put([x0], line, pal.FRAMESHIFT_EDGE, "note", k) + 1
     used = max((k + 1 for k, row in enumerate(lines) if row), default=0)
     return cy + th * MARK / 2 + used * line_h + (PAD if used else 0.0)

@@ -146,22 +146,12 @@ def draw_track(cv: Canvas, t: TrackInput, y: float) -> tuple[TrackSpec, float]:
     tp.boxes(cv, t.boxes, box_top, labels.lane_h)
     tp.marks(cv, t.marks, cy, th)
     for a, b in t.outlines:
-        # An outlined, hatched span (issue 13: predicted oligomerization), over the boxes.
+        # A frame taller than the boxes round the span (issue 13: an oligomerization
+        # domain the fusion keeps); no fill or hatch, so the names inside stay legible.
         w = cv.x(b) - cv.x(a)
+        frame = (cv.x(a), cy - th * MARK / 2, w, th * MARK)
         cv.shapes.append(
-            tp.rect(
-                cv.x(a),
-                cy - th * MARK / 2,
-                w,
-                th * MARK,
-                None,
-                pal.OLIGOMER,
-                0.8,
-                1.0,
-                "xxxx",
-                "oligomerization",
-                4.5,
-            )
+            tp.rect(*frame, None, pal.OLIGOMER, 1.1, 1.0, None, "oligomerization", 4.5)
         )
     inside_labels = []
     for i in labels.inside:

@@ -371,6 +371,9 @@ def _form_values(engine: Engine, query: Query, af: Any) -> Query:
     they stay on "default" only when the default transcript was used."""
     used = {}
     for key, p, asked in (("t5", af.five_prime, query.t5), ("t3", af.three_prime, query.t3)):
+        if p.transcript is None:  # intergenic or non-coding: no transcript to choose
+            used[key] = ""
+            continue
         default = _default_label(engine, p.gene)
         used[key] = "" if not asked and p.transcript.label == default else p.transcript.label
     if query.q:
@@ -403,7 +406,8 @@ def _suggestions(query: Query, exc: Exception) -> list[tuple[str, str]]:
         return []
     wrong = re.compile(rf"(?<![A-Za-z0-9-]){re.escape(exc.gene)}(?![A-Za-z0-9-])", re.I)
     out = []
-    for gene in exc.suggestions:
+    for close in exc.suggestions:
+        gene = close.split(" (")[0]  # "SULT1A3 (STM)": the approved symbol, then the alias
         fields = {
             k: wrong.sub(gene, v) for k, v in (("q", query.q), ("g5", query.g5), ("g3", query.g3))
         }

@@ -39,6 +39,10 @@ FUSIONS = [
     "BRD4 e11::NUTM1 e2",
     "RANBP2 e18::ALK e20",
     "EGFR e1::EGFR e8",
+    # Partners no coding transcript holds: an intergenic base, a lncRNA on either side.
+    "chr2:41000000:+::chr2:29223528:-",
+    "chr8:127900000:+::chr2:29223528:-",
+    "ALK e20::chr8:127900000:+",
 ]
 WIDTHS = [7.2, 3.5]
 _cache: dict = {}
@@ -259,7 +263,8 @@ def test_an_oligomerization_span_and_an_evidence_line_have_their_place():
     spec = layout([af], notes=[FigureNotes(oligomerization=((14, 43),), evidence="evidence: x")])
     assert sum(s.role == "oligomerization" for s in spec.shapes) == 2  # 5' and fusion tracks
     assert "evidence: x" in [lab.text for lab in spec.labels if lab.role == "subtitle"]
-    assert "oligomerization" in [lab.text for lab in spec.labels if lab.role == "legend"]
+    legend = [lab.text for lab in spec.labels if lab.role == "legend"]
+    assert "oligomerization domain kept (5′ partner)" in legend
 
 
 def test_a_partner_without_protein_and_an_unknown_length_still_draw(handmade):
@@ -273,3 +278,49 @@ def test_a_partner_without_protein_and_an_unknown_length_still_draw(handmade):
     for style in (Style(), Style(compact=True), Style(width=3.5)):
         spec = layout([bare], style=style)
         assert spec.height > 0 and spec.panels[0].tracks
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_partner_no_coding_transcript_holds_is_named_by_what_and_where_it_is(width):
+    spec = spec_of("chr8:127900000:+::chr2:29223528:-", width=width)
+    panel = spec.panels[0]
+    subtitle = " ".join(lab.text for lab in spec.labels if lab.role == "subtitle")
+    assert "PVT1 (lncRNA, chr8:127,900,000) :: ALK exon 20" in subtitle
+    assert [r.role for r in panel.exon_rows] == ["fusion", "3'"]  # no PVT1 exon row
+    notes = " ".join(lab.text for lab in spec.labels if lab.role == "note")
+    assert "PVT1 (lncRNA): no protein-coding" in notes
+    footer = " ".join(lab.text for lab in spec.labels if lab.role == "footer")
+    assert "ALK ENST00000389048.8" in footer and "PVT1" not in footer
+    names_right = max(
+        lab.bbox[2] for lab in spec.labels if lab.role == "track-name" and lab.x < 0.5
+    )
+    for lab in spec.labels:
+        if lab.role == "note":  # notes stay in the plot, right of the names
+            assert lab.bbox[0] >= names_right and lab.bbox[2] <= spec.width
+
+
+def test_a_protein_read_on_into_a_non_coding_partner_is_not_called_a_frameshift():
+    spec = spec_of("ALK e20::chr8:127900000:+")
+    text = " ".join(lab.text for lab in spec.labels)
+    assert "untranslated PVT1 sequence" in text and "frameshift" not in text
+    assert any(s.role == "untranslated" for s in spec.shapes)
+
+
+def test_a_3p_protein_from_a_later_met_keeps_the_breakpoint_at_the_junction():
+    # Intergenic::ALK exon 20: the protein starts at ALK M1069, the junction is at aa 1058.
+    spec = spec_of("chr2:41000000:+::chr2:29223528:-")
+    panel = spec.panels[0]
+    alk = panel.tracks[-1]
+    assert alk.breakpoint_aa == 1058
+    row = panel.exon_row("3'")
+    assert abs(row.cut_x - alk.breakpoint_x) < 0.01  # one straight guide (within a codon)
+    assert "aa 1058 | exon 20" in [lab.text for lab in spec.labels]
+
+
+def test_one_domain_found_by_several_databases_gets_one_oligomerization_frame():
+    from fusionviz.figures.notes import FigureNotes
+
+    af = annotate_text("SQSTM1 e5::ALK e19", SOURCE)  # PB1: UniProt 3-102, Pfam 21-102, ...
+    n = FigureNotes(oligomerization=((3, 102), (21, 102), (41, 100)))
+    spec = layout([af], notes=[n])
+    assert sum(s.role == "oligomerization" for s in spec.shapes) == 2  # 5' and fusion

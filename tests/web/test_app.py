@@ -301,3 +301,23 @@ def test_concurrent_requests_get_their_own_answers(app):
         assert short == f"E{exon};A20"
         assert f'EML4::ALK <span class="short">E{exon};A20</span>' in page
         assert "<svg" in page
+
+
+@pytest.mark.parametrize("q", ["chr8:127900000:+::chr2:29223528:-", "ALK e20::chr8:127900000:+"])
+def test_a_partner_no_coding_transcript_holds_gets_a_whole_page(client, q):
+    # PVT1 is a lncRNA: no transcript, exon or protein to show, and none is invented.
+    r = client.get("/", params={"q": q})
+    assert r.status_code == 200
+    page = re.sub(r"<svg.*?</svg>", "", r.text, flags=re.S)
+    assert "None" not in page and "no protein-coding transcript (lncRNA)" in page
+    assert "PVT1 (lncRNA" in r.text  # the figure's subtitle names it
+    assert client.get("/download/png", params={"q": q}).status_code == 200
+
+
+def test_a_misspelt_gene_gets_its_close_matches_as_links_to_the_fixed_query(client):
+    r = client.get("/", params={"q": "SQSTMI e5::ALK e19"})
+    assert r.status_code == 400
+    links = re.findall(r'<a href="/\?([^"]+)" class="suggestion">([^<]+)</a>', r.text)
+    assert links and links[0][1] == "SQSTM1"
+    assert "SQSTM1" in links[0][0] and "SQSTMI" not in links[0][0]
+    assert all(" (" not in gene for _, gene in links)  # symbols, not "SULT1A3 (STM)"
