@@ -47,8 +47,13 @@ def partner_pieces(
     role: str,
     colour: str,
     gene: str,
+    *,
+    sense: bool = True,
 ) -> list[Piece]:
-    """A partner's exons: kept ones solid, the breakpoint exon split at the cut."""
+    """A partner's exons: kept ones solid, the breakpoint exon split at the cut. A
+    partner joined antisense (``sense=False``) keeps none of its exons in sense."""
+    if not sense:
+        return [Piece(e, off, e.x0, e.x1, False, colour, gene, True, role) for e in spans]
     out = []
     for e in spans:
         keep = e.number < exon if role == "5'" else e.number > exon
@@ -61,18 +66,26 @@ def partner_pieces(
     return out
 
 
+def _sense(p) -> bool:
+    return p.region != "antisense"
+
+
 def fusion_pieces(g: Geometry) -> list[Piece]:
     """The fusion transcript: the 5' partner's kept exons, then the 3' partner's."""
     f = g.fusion
     p5, p3 = f.five_prime, f.three_prime
     five = [
         p
-        for p in partner_pieces(g.exons5, g.off5, g.cut5, p5.exon, "5'", pal.EXON_5P, p5.gene)
+        for p in partner_pieces(
+            g.exons5, g.off5, g.cut5, p5.exon, "5'", pal.EXON_5P, p5.gene, sense=_sense(p5)
+        )
         if p.kept
     ]
     three = [
         p
-        for p in partner_pieces(g.exons3, g.off3, g.cut3, p3.exon, "3'", pal.EXON_3P, p3.gene)
+        for p in partner_pieces(
+            g.exons3, g.off3, g.cut3, p3.exon, "3'", pal.EXON_3P, p3.gene, sense=_sense(p3)
+        )
         if p.kept
     ]
     if five and three:

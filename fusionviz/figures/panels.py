@@ -150,6 +150,8 @@ def partner_note(p: PartnerResult, role: str, contributes: bool, frame: str) -> 
         what = p.locus.biotype if p.locus is not None else p.region
         named = f"{p.gene} ({what})" if p.gene != what else what
         return f"{named}: no protein-coding transcript, no residues in the fusion"
+    if p.region == "antisense":
+        return f"{p.gene} joined antisense: no {p.gene} residues in the fusion"
     if p.kept_aa is None and p.region != "CDS":
         return f"breakpoint in the {p.gene} {p.region}: no {p.gene} residues in the fusion"
     return f"no {p.gene} residues in the fusion"
