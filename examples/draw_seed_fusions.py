@@ -44,7 +44,7 @@ def main() -> None:
     colours = ColourBook()
     for name, (texts, transcript5, style) in FIGURES.items():
         fusions = [annotate_text(t, source, transcript5=transcript5) for t in texts]
-        notes = notes_for(fusions, source, known=known)
+        notes = notes_for(fusions, source, known=known, evidence=True)
         for ext in ("png", "svg"):
             path = write_figure(
                 fusions,

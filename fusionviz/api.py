@@ -301,7 +301,7 @@ def draw(
     source: SourceLike = None,
     style: Any = None,
     scale_aa: int | None = None,
-    show_exons: bool = False,
+    show_exons: bool | None = None,
     dpi: int = 300,
 ) -> Drawing | Path:
     """Draw fusions (annotated, or text annotated first) in one figure on one scale.

@@ -48,9 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--evidence",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="outline the 5' partner's kept oligomerization domains and add the one-line "
-        "evidence summary under each headline (docs/evidence.md)",
+        "evidence summary under each headline (docs/evidence.md); on by default",
     )
     p.set_defaults(handler=run)
 

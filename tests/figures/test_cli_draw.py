@@ -113,10 +113,10 @@ def test_a_bad_width_is_one_line_and_exit_2(tmp_path, capsys):
 
 
 @needs_bundle
-def test_evidence_flag_frames_the_kept_oligomerization_domain_and_adds_the_summary(tmp_path):
+def test_draw_frames_the_kept_oligomerization_domain_and_adds_the_summary(tmp_path):
     plain, framed = tmp_path / "plain.svg", tmp_path / "evidence.svg"
-    assert main(["draw", "SQSTM1 e5::ALK e19", "-o", str(plain)]) == 0
-    assert main(["draw", "SQSTM1 e5::ALK e19", "-o", str(framed), "--evidence"]) == 0
+    assert main(["draw", "SQSTM1 e5::ALK e19", "-o", str(plain), "--no-evidence"]) == 0
+    assert main(["draw", "SQSTM1 e5::ALK e19", "-o", str(framed)]) == 0
     text = framed.read_text()
     assert "Evidence: Holds: in frame" in text  # issue 13's one-line summary
     assert text.count('id="oligomerization-') == 2  # the 5' partner and fusion tracks
