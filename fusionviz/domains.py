@@ -99,8 +99,12 @@ def preferred(verdicts: Sequence[DomainVerdict]) -> tuple[DomainVerdict, ...]:
 
 
 def feature_label(d: Domain) -> str:
-    """Readable name: 'protein kinase domain', 'transmembrane segment', 'PB1 domain'."""
-    name = d.name.strip()
+    """Readable name: 'protein kinase domain', 'transmembrane segment', 'PB1 domain'
+    (database names such as Pfam's 'PK_Tyr_Ser-Thr' under their curated name)."""
+    from fusionviz.features import curated  # the one curated name per feature
+
+    known = curated(d)
+    name = (known.name if known else d.name).strip()
     # Sentence case for ordinary words ("Protein kinase" -> "protein kinase"),
     # acronyms untouched ("PB1", "ZZ-type").
     if len(name) > 1 and name[0].isupper() and name[1].islower():
