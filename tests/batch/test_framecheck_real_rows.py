@@ -79,9 +79,22 @@ def test_stop_codon_in_the_three_prime_utr_read_from_the_callers_sequence():
     assert a.check.reason_class == "stop codon read in the unread bases"
 
 
+def test_lncrna_and_intergenic_partners_are_answered_not_refused():
+    lnc, intergenic = annotated("noncoding.arriba.tsv")
+    assert lnc.fusion.three_prime.transcript is None
+    assert lnc.fusion.three_prime.locus.biotype == "lncRNA"
+    assert lnc.fusion.junction.junction_class == "CDS::non-coding"
+    assert intergenic.fusion.three_prime.region == "intergenic"
+    assert any("intergenic at chr10:88016243" in w for w in intergenic.fusion.warnings)
+    for a in (lnc, intergenic):
+        assert a.fusion.frame == "not-applicable"
+        assert a.check.reason_class == "non-coding or intergenic partner"
+
+
 @pytest.mark.parametrize(
     "name",
     [
+        "noncoding.arriba.tsv",
         "antisense.arriba.tsv",
         "one_sided.fusioncatcher.txt",
         "deep_intron.arriba.tsv",
