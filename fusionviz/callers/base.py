@@ -5,7 +5,7 @@ parsers every format needs (breakpoints, gene names, frame calls)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,6 +79,10 @@ class Unresolved:
     #: alignment): a position within this many bases of exactly one splice site of
     #: its role is read as that site, and the output says so.
     window: int = 0
+
+    def __post_init__(self) -> None:
+        # Empty caller fields are not kept (as build_request does for its rows).
+        object.__setattr__(self, "extra", tuple((k, v) for k, v in self.extra if v))
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,3 +253,23 @@ def excerpt(fields: Sequence[str], width: int = 120) -> str:
     """A short one-line rendering of a row for errors.tsv."""
     s = " | ".join(f for f in fields[:8])
     return s if len(s) <= width else s[: width - 3] + "..."
+
+
+def sniff_layout(lines: Sequence[str], pattern: re.Pattern[str], name: str) -> str | None:
+    """``name`` when the first non-empty lines (up to five) all match ``pattern``: how a
+    header-less layout is recognised."""
+    data = [t for t in lines if t.strip()][:5]
+    return name if data and all(pattern.match(t) for t in data) else None
+
+
+def tab_records(lines, caller: str, parse) -> Iterator:
+    """Every non-empty line of a header-less layout through ``parse(fields, line,
+    caller)``; a RowProblem becomes that line's RowError."""
+    for lineno, text in lines:
+        if not text.strip():
+            continue
+        fields = text.split("\t")
+        try:
+            yield parse(fields, lineno, caller)
+        except RowProblem as exc:
+            yield RowError(lineno, str(exc), excerpt(fields))

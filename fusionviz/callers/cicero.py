@@ -90,9 +90,8 @@ def parse(
     return Unresolved(
         line,
         (a, b),
-        tuple((k, v) for k, v in extra if v),
+        tuple(extra),
         why,
-        meaning="rna",
         stated=stated,
         text=f"{pick(row, 'geneA')}--{pick(row, 'geneB')} {a.position} / {b.position}",
     )

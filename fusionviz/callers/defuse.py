@@ -64,8 +64,7 @@ def parse(
     return Unresolved(
         line,
         (e1, e2),
-        tuple((k, v) for k, v in extra if v),
+        tuple(extra),
         "deFuse lists the genes in no 5'/3' order",
-        meaning="rna",
         text=f"{pick(row, 'gene_name1')}--{pick(row, 'gene_name2')} {e1.position} / {e2.position}",
     )

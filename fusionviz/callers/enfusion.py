@@ -52,8 +52,7 @@ def parse(
     return Unresolved(
         line,
         (e1, e2),
-        tuple((k, v) for k, v in extra if v),
+        tuple(extra),
         "EnFusion's OrderedFusion need not be 5'>>3' and the row gives no orientation",
-        meaning="rna",
         text=f"{pick(row, 'OrderedFusion')} {e1.position} / {e2.position}",
     )

@@ -92,7 +92,7 @@ def parse(row: Mapping[str, str], line: int, caller: str, columns: Sequence[str]
         return Unresolved(
             line,
             ends,
-            tuple((k, v) for k, v in extra if v),
+            tuple(extra),
             "JAFFAL positions are long-read alignment ends",
             text=f"{genes} {bp5} / {bp3}",
             ordered=True,

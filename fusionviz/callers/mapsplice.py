@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from fusionviz.callers.base import Row, RowError, RowProblem, build_request, excerpt, position
+from fusionviz.callers.base import (
+    Row,
+    RowProblem,
+    build_request,
+    position,
+    sniff_layout,
+    tab_records,
+)
 from fusionviz.models import GenomicPosition, normalise_contig
 
 NAME = "mapsplice"
@@ -23,8 +30,7 @@ _LINE = re.compile(r"^[^\t~]+~[^\t~]+\t\d+\t\d+\t[^\t]*\t\d+\t[+-]{2}\t")
 
 def sniff(lines: Sequence[str]) -> str | None:
     """'MapSplice 2' when the first non-empty lines have its layout."""
-    data = [t for t in lines if t.strip()][:5]
-    return "MapSplice 2" if data and all(_LINE.match(t) for t in data) else None
+    return sniff_layout(lines, _LINE, "MapSplice 2")
 
 
 def caller_name(columns: Sequence[str]) -> str:
@@ -59,11 +65,4 @@ def _row(fields: list[str], line: int, caller: str) -> Row:
 
 def records(lines: Iterable[tuple[int, str]], caller: str) -> Iterator[Row]:
     """Every line -> FusionRequest or RowError."""
-    for lineno, text in lines:
-        if not text.strip():
-            continue
-        fields = text.split("\t")
-        try:
-            yield _row(fields, lineno, caller)
-        except RowProblem as exc:
-            yield RowError(lineno, str(exc), excerpt(fields))
+    return tab_records(lines, caller, _row)

@@ -79,9 +79,8 @@ def parse(
     return Unresolved(
         line,
         (e1, e2),
-        tuple((k, v) for k, v in extra if v),
+        tuple(extra),
         "SQUID's first segment is not always the 5' partner",
-        meaning="rna",
         stated=stated,  # type: ignore[arg-type]
         text=f"{fused} {e1.position} / {e2.position}",
     )

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from fusionviz.callers.base import End, RowError, RowProblem, Unresolved, excerpt, position
+from fusionviz.callers.base import (
+    End,
+    RowError,
+    RowProblem,
+    Unresolved,
+    position,
+    sniff_layout,
+    tab_records,
+)
 from fusionviz.models import GenomicPosition, normalise_contig
 
 NAME = "tophat-fusion"
@@ -25,8 +33,7 @@ _LINE = re.compile(
 
 def sniff(lines: Sequence[str]) -> str | None:
     """'TopHat-Fusion' when the first non-empty lines have its result.txt layout."""
-    data = [t for t in lines if t.strip()][:5]
-    return "TopHat-Fusion" if data and all(_LINE.match(t) for t in data) else None
+    return sniff_layout(lines, _LINE, "TopHat-Fusion")
 
 
 def caller_name(columns: Sequence[str]) -> str:
@@ -50,7 +57,7 @@ def _row(f: list[str], line: int, caller: str) -> Unresolved:
     return Unresolved(
         line,
         (e1, e2),
-        tuple((k, v) for k, v in extra if v),
+        tuple(extra),
         "TopHat-Fusion's result.txt states no strand or orientation",
         text=f"{f[1]}--{f[4]} {e1.position} / {e2.position}",
     )
@@ -58,11 +65,4 @@ def _row(f: list[str], line: int, caller: str) -> Unresolved:
 
 def records(lines: Iterable[tuple[int, str]], caller: str) -> Iterator[Unresolved | RowError]:
     """Every line -> Unresolved or RowError."""
-    for lineno, text in lines:
-        if not text.strip():
-            continue
-        fields = text.split("\t")
-        try:
-            yield _row(fields, lineno, caller)
-        except RowProblem as exc:
-            yield RowError(lineno, str(exc), excerpt(fields))
+    return tab_records(lines, caller, _row)

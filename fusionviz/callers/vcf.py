@@ -144,7 +144,7 @@ def _fusion(a: _Record, ends: tuple[End, End], mate: _Record | None, caller: str
     return Unresolved(
         a.line,
         (e0, e1),
-        tuple((k, v) for k, v in extra if v),
+        tuple(extra),
         why,
         meaning=_meaning(caller),
         text=f"{a.fields[0]}:{a.pos} {a.alt}"
