@@ -175,16 +175,7 @@ def _row_specs(g: Geometry, st: Style, opts: Options) -> list:
         specs.append(
             (
                 "5'",
-                ex.partner_pieces(
-                    g.exons5,
-                    g.off5,
-                    g.cut5,
-                    p5.exon,
-                    "5'",
-                    pal.EXON_5P,
-                    p5.gene,
-                    sense=p5.region != "antisense",
-                ),
+                ex.partner_row(g, "5'"),
                 p5.gene,
                 exon_sub(p5.transcript.n_exons, st),
                 [g.cut5 + g.off5] if g.cut5 is not None else [],
@@ -202,16 +193,7 @@ def _row_specs(g: Geometry, st: Style, opts: Options) -> list:
         specs.append(
             (
                 "3'",
-                ex.partner_pieces(
-                    g.exons3,
-                    g.off3,
-                    g.cut3,
-                    p3.exon,
-                    "3'",
-                    pal.EXON_3P,
-                    p3.gene,
-                    sense=p3.region != "antisense",
-                ),
+                ex.partner_row(g, "3'"),
                 p3.gene,
                 exon_sub(p3.transcript.n_exons, st),
                 [g.cut3 + g.off3] if g.cut3 is not None else [],

@@ -66,28 +66,26 @@ def partner_pieces(
     return out
 
 
-def _sense(p) -> bool:
-    return p.region != "antisense"
+def partner_row(g: Geometry, role: str) -> list[Piece]:
+    """The exon row of the 5' (``role`` "5'") or 3' partner of the figure's fusion."""
+    five = role == "5'"
+    p = g.fusion.five_prime if five else g.fusion.three_prime
+    return partner_pieces(
+        g.exons5 if five else g.exons3,
+        g.off5 if five else g.off3,
+        g.cut5 if five else g.cut3,
+        p.exon,
+        role,
+        pal.EXON_5P if five else pal.EXON_3P,
+        p.gene,
+        sense=p.region != "antisense",
+    )
 
 
 def fusion_pieces(g: Geometry) -> list[Piece]:
     """The fusion transcript: the 5' partner's kept exons, then the 3' partner's."""
-    f = g.fusion
-    p5, p3 = f.five_prime, f.three_prime
-    five = [
-        p
-        for p in partner_pieces(
-            g.exons5, g.off5, g.cut5, p5.exon, "5'", pal.EXON_5P, p5.gene, sense=_sense(p5)
-        )
-        if p.kept
-    ]
-    three = [
-        p
-        for p in partner_pieces(
-            g.exons3, g.off3, g.cut3, p3.exon, "3'", pal.EXON_3P, p3.gene, sense=_sense(p3)
-        )
-        if p.kept
-    ]
+    five = [p for p in partner_row(g, "5'") if p.kept]
+    three = [p for p in partner_row(g, "3'") if p.kept]
     if five and three:
         end5 = five[-1].hi + g.off5
         start3 = three[0].lo + g.off3
