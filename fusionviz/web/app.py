@@ -377,7 +377,7 @@ def _form_values(engine: Engine, query: Query, af: Any) -> Query:
         default = _default_label(engine, p.gene)
         used[key] = "" if not asked and p.transcript.label == default else p.transcript.label
     if query.q:
-        return Query.for_fusion(af).with_changes(q=query.q, **used)
+        return Query.for_fusion(af).with_changes(q=query.q, bp=query.bp, **used)
     return query.with_changes(**used)
 
 

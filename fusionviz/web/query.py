@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import urlencode
 
 from fusionviz.errors import NotationError
@@ -34,6 +34,7 @@ class Query:
     g3: str = ""
     e3: str = ""
     t3: str = ""
+    bp: str = ""  # genomic breakpoints: "" / "rna" (RNA junctions, the default) or "dna"
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> Query:
@@ -60,6 +61,7 @@ class Query:
             g3=p3.gene,
             e3=where(p3, af.request.three_prime),
             t3=p3.transcript.label if p3.transcript else "",
+            bp="dna" if af.request.breakpoint_meaning == "dna" else "",
         )
 
     @property
@@ -91,12 +93,15 @@ class Query:
         from fusionviz.notation import parse_fusion
 
         self.check()
+        if self.bp not in ("", "rna", "dna"):
+            raise NotationError(f"breakpoints are 'rna' or 'dna', not {self.bp!r}")
+        meaning = "dna" if self.bp == "dna" else "rna"
         if self.q:
-            return parse_fusion(self.q, is_gene=is_gene)
+            return replace(parse_fusion(self.q, is_gene=is_gene), breakpoint_meaning=meaning)
         five = _partner(self.g5, self.e5, "5'", is_gene)
         three = _partner(self.g3, self.e3, "3'", is_gene)
         text = f"{_partner_text(self.g5, self.e5)} :: {_partner_text(self.g3, self.e3)}"
-        return FusionRequest(five, three, text=text)
+        return FusionRequest(five, three, text=text, breakpoint_meaning=meaning)
 
 
 _LABELS = {
@@ -107,6 +112,7 @@ _LABELS = {
     "g3": "3' gene",
     "e3": "3' exon",
     "t3": "3' transcript",
+    "bp": "breakpoint meaning",
 }
 
 

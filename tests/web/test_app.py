@@ -321,3 +321,14 @@ def test_a_misspelt_gene_gets_its_close_matches_as_links_to_the_fixed_query(clie
     assert links and links[0][1] == "SQSTM1"
     assert "SQSTM1" in links[0][0] and "SQSTMI" not in links[0][0]
     assert all(" (" not in gene for _, gene in links)  # symbols, not "SULT1A3 (STM)"
+
+
+def test_genomic_breakpoints_read_as_rna_junctions_or_as_dna_breakpoints(client):
+    q = "chr2:42299120:+::chr2:29223580:-"  # EML4 intron 13, ALK intron 19
+    rna = client.get("/api/annotate", params={"q": q}).json()
+    dna = client.get("/api/annotate", params={"q": q, "bp": "dna"}).json()
+    assert rna["frame"] == "not-applicable"  # the RNA keeps intronic bases
+    assert (dna["frame"], dna["fusion_protein_length"]) == ("in-frame", 1059)
+    page = client.get("/", params={"q": q, "bp": "dna"}).text
+    assert 'value="dna" selected' in page
+    assert client.get("/", params={"q": q, "bp": "sideways"}).status_code == 400
