@@ -28,11 +28,13 @@ the end of the last exon a transcript end: never a splice site.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
-from fusionviz.coordinates import exon_tx_spans
 from fusionviz.errors import BreakpointError, ExonOutOfRangeError
+from fusionviz.layout import layout
 from fusionviz.models import Exon, Role, Transcript
 
 SiteKind = Literal["boundary", "exonic", "intronic", "upstream", "downstream"]
@@ -148,21 +150,25 @@ def classify(transcript: Transcript, position: int, role: Role) -> Site:
     without exons.
     """
     _check_role(role)
+    _check_position(position)
     t = transcript
-    if not isinstance(position, int) or position < 1:
-        raise BreakpointError(f"breakpoint position must be a positive integer, not {position!r}")
     if not t.exons:
         raise BreakpointError(f"{t.gene} {t.label} has no exons to place a breakpoint on")
-    sign = 1 if t.strand == "+" else -1
-    s = sign * position  # transcription-order coordinate
-    heads = [sign * _five_end(t, e) for e in t.exons]
-    tails = [sign * _three_end(t, e) for e in t.exons]
-    spans = exon_tx_spans(t)
-    for i in range(len(t.exons)):
-        if heads[i] <= s <= tails[i]:
+    lay = layout(t)
+    s = lay.sign * position  # transcription-order coordinate
+    heads, tails, spans = lay.heads, lay.tails, lay.spans
+    if lay.ordered:
+        i = bisect_right(heads, s) - 1  # the last exon starting at or before the base
+        if i >= 0 and s <= tails[i]:
             return _exonic(t, position, role, i, spans[i][0] + (s - heads[i]))
-        if i + 1 < len(t.exons) and tails[i] < s < heads[i + 1]:
+        if 0 <= i < len(heads) - 1:
             return _intronic(t, position, role, i, s - tails[i], heads[i + 1] - s)
+    else:  # malformed exons (overlapping, out of order): the first exon that fits
+        for i in range(len(t.exons)):
+            if heads[i] <= s <= tails[i]:
+                return _exonic(t, position, role, i, spans[i][0] + (s - heads[i]))
+            if i + 1 < len(t.exons) and tails[i] < s < heads[i + 1]:
+                return _intronic(t, position, role, i, s - tails[i], heads[i + 1] - s)
     n = len(t.exons)
     if s < heads[0]:
         # Upstream: a 3' partner keeps the flank then exon 1 (a transcription start,
@@ -177,9 +183,105 @@ def classify(transcript: Transcript, position: int, role: Role) -> Site:
     return Site(t, role, position, "downstream", None, None, None, 0, None, None)
 
 
+def _check_position(position: int) -> None:
+    if not isinstance(position, int) or position < 1:
+        raise BreakpointError(f"breakpoint position must be a positive integer, not {position!r}")
+
+
+class SiteList(Sequence[Site]):
+    """The base on every transcript of a gene, in the given (preference) order: equal to
+    ``tuple(classify(t, position, role) for t in transcripts)``, each site classified when
+    first asked for. Which transcripts have a splice site at the base is one lookup per
+    transcript (:func:`~fusionviz.coordinates.layout`), so reading an exact exon boundary
+    classifies only the transcripts the reading reports."""
+
+    __slots__ = ("_bounds", "_exon_at", "_position", "_role", "_sites", "_transcripts")
+
+    def __init__(self, transcripts: Sequence[Transcript], position: int, role: Role) -> None:
+        _check_role(role)
+        _check_position(position)
+        for t in transcripts:
+            if not t.exons:
+                raise BreakpointError(f"{t.gene} {t.label} has no exons to place a breakpoint on")
+        self._transcripts = tuple(transcripts)
+        self._position = position
+        self._role = role
+        self._sites: list[Site | None] = [None] * len(self._transcripts)
+        self._exon_at: list[int | None] | None = None
+        self._bounds: tuple[Site, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._transcripts)
+
+    @overload
+    def __getitem__(self, i: int) -> Site: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Site, ...]: ...
+    def __getitem__(self, i: int | slice) -> Site | tuple[Site, ...]:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        site = self._sites[i]
+        if site is None:
+            t, pos, role = self._transcripts[i], self._position, self._role
+            k = self._splice_exons()[i]
+            if k is not None and k >= 0:  # what classify() says of an exact splice site
+                tx = layout(t).spans[k][1 if role == "5'" else 0]
+                n = t.exons[k].number
+                site = Site(t, role, pos, "boundary", n, None, tx, 0, n, 0)
+            else:
+                site = classify(t, pos, role)
+            self._sites[i] = site
+        return site
+
+    def _splice_exons(self) -> list[int | None]:
+        """Per transcript: the index of the exon whose splice site (for the role) the base
+        is, -1 when it is none, None when the exons are not indexed (malformed)."""
+        if self._exon_at is None:
+            pos, five = self._position, self._role == "5'"
+            out: list[int | None] = []
+            for t in self._transcripts:
+                lay = layout(t)
+                out.append(
+                    (lay.donors if five else lay.acceptors).get(pos, -1) if lay.ordered else None
+                )
+            self._exon_at = out
+        return self._exon_at
+
+    def __iter__(self) -> Iterator[Site]:
+        return (self[i] for i in range(len(self._transcripts)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SiteList | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"SiteList({tuple(self)!r})"
+
+    def boundaries(self) -> tuple[Site, ...]:
+        """The sites that are exact splice sites, in order (``kind == "boundary"``)."""
+        if self._bounds is None:
+            self._bounds = tuple(
+                self[i]
+                for i, k in enumerate(self._splice_exons())
+                if (k is not None and k >= 0) or (k is None and self[i].kind == "boundary")
+            )
+        return self._bounds
+
+
+def boundary_sites(sites: Sequence[Site]) -> tuple[Site, ...]:
+    """The exact splice sites among ``sites``, in order."""
+    if isinstance(sites, SiteList):
+        return sites.boundaries()
+    return tuple(s for s in sites if s.kind == "boundary")
+
+
 def _exonic(t: Transcript, position: int, role: Role, i: int, tx: int) -> Site:
     """A base inside exon i (0-based) at cDNA ``tx``."""
-    spans = exon_tx_spans(t)
+    spans = layout(t).spans
     n = len(t.exons)
     number = t.exons[i].number
     if role == "5'":
@@ -203,7 +305,7 @@ def _exonic(t: Transcript, position: int, role: Role, i: int, tx: int) -> Site:
 def _intronic(t: Transcript, position: int, role: Role, i: int, after: int, before: int) -> Site:
     """A base in intron i+1 (after exon i, 0-based): ``after`` bases past exon i's end,
     ``before`` bases before exon i+1's start, in transcription order."""
-    spans = exon_tx_spans(t)
+    spans = layout(t).spans
     intron = t.exons[i].number
     if role == "5'":
         return Site(

@@ -15,9 +15,8 @@ Nothing here reads files; everything works on :class:`~fusionviz.models.Transcri
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from fusionviz.errors import ExonOutOfRangeError
+from fusionviz.layout import derived, layout
 from fusionviz.models import Exon, ExonCoding, Region, Role, Transcript
 
 
@@ -26,20 +25,14 @@ def _tx_offset_in_exon(t: Transcript, exon: Exon, pos: int) -> int:
     return pos - exon.start if t.strand == "+" else exon.end - pos
 
 
-@lru_cache(maxsize=4096)
 def exon_tx_spans(t: Transcript) -> tuple[tuple[int, int], ...]:
     """cDNA span (first, last) of each exon, in exon order."""
-    spans = []
-    first = 1
-    for e in t.exons:
-        spans.append((first, first + e.length - 1))
-        first += e.length
-    return tuple(spans)
+    return layout(t).spans
 
 
 def transcript_length(t: Transcript) -> int:
     """Spliced length in nucleotides."""
-    return sum(e.length for e in t.exons)
+    return layout(t).length
 
 
 def genomic_to_tx(t: Transcript, pos: int) -> int | None:
@@ -59,18 +52,10 @@ def tx_to_genomic(t: Transcript, tx: int) -> int:
     raise ValueError(f"cDNA position {tx} is outside {t.label} (1..{transcript_length(t)})")
 
 
-@lru_cache(maxsize=4096)
 def cds_tx_bounds(t: Transcript) -> tuple[int, int] | None:
     """cDNA positions of the first base of the start codon and the last base of
     the stop codon, or None for a non-coding transcript."""
-    if t.cds is None:
-        return None
-    low, high = t.cds
-    start_g, end_g = (low, high) if t.strand == "+" else (high, low)
-    a, b = genomic_to_tx(t, start_g), genomic_to_tx(t, end_g)
-    if a is None or b is None:
-        return None
-    return a, b
+    return layout(t).cds_bounds
 
 
 def coding_segments(t: Transcript) -> tuple[tuple[int, int], ...]:
@@ -120,9 +105,12 @@ def codon_of_cds(nt: int) -> int:
     return (nt + 2) // 3
 
 
-@lru_cache(maxsize=4096)
 def exon_coding(t: Transcript) -> tuple[ExonCoding, ...]:
     """Per-exon cDNA/CDS coordinates and Ensembl-style phases."""
+    return derived(t, "exon_coding", lambda: _exon_coding(t))
+
+
+def _exon_coding(t: Transcript) -> tuple[ExonCoding, ...]:
     out = []
     bounds = cds_tx_bounds(t)
     for e, (first, last) in zip(t.exons, exon_tx_spans(t), strict=True):
@@ -165,6 +153,10 @@ def exon_coding(t: Transcript) -> tuple[ExonCoding, ...]:
 def exon_aa_ranges(t: Transcript) -> tuple[tuple[int, int, int], ...]:
     """(exon number, first residue, last residue) for every coding exon; a residue
     whose codon is split between two exons appears in both."""
+    return derived(t, "exon_aa_ranges", lambda: _exon_aa_ranges(t))
+
+
+def _exon_aa_ranges(t: Transcript) -> tuple[tuple[int, int, int], ...]:
     plen = protein_length(t)
     out = []
     for ec in exon_coding(t):

@@ -51,10 +51,64 @@ def verdicts_for(
     domains: Iterable[Domain], kept: tuple[int, int] | None
 ) -> tuple[DomainVerdict, ...]:
     """Verdicts for every domain, ordered by position then source priority."""
-    return tuple(
-        verdict_for(d, kept)
-        for d in sorted(domains, key=lambda d: (d.start, d.end, source_rank(d.source), d.name))
-    )
+    if not isinstance(domains, tuple):
+        return tuple(verdict_for(d, kept) for d in _ordered(domains))
+    prep = _prepared(domains)
+    if kept is None:
+        return prep.lost
+    lo, hi = kept
+    if lo > hi:
+        return tuple(verdict_for(d, kept) for d, _, _ in prep.items)
+    out = []
+    for d, whole, lost in prep.items:
+        if whole is None:  # a malformed feature (start after end): no shortcut
+            out.append(verdict_for(d, kept))
+        elif lo <= d.start and d.end <= hi:
+            out.append(whole)  # the verdict_for() of any range covering the domain
+        elif d.end < lo or d.start > hi:
+            out.append(lost)
+        else:
+            out.append(verdict_for(d, kept))
+    return tuple(out)
+
+
+def _ordered(domains: Iterable[Domain]) -> list[Domain]:
+    return sorted(domains, key=lambda d: (d.start, d.end, source_rank(d.source), d.name))
+
+
+class _Prepared:
+    """One protein's domains in verdict order, each with its 'retained' and 'lost'
+    verdicts (the same for every kept range that covers / misses it)."""
+
+    __slots__ = ("domains", "items", "lost")
+    items: tuple[tuple[Domain, DomainVerdict | None, DomainVerdict | None], ...]
+
+    def __init__(self, domains: tuple[Domain, ...]) -> None:
+        self.domains = domains  # held, so that the identity key below stays valid
+        self.items = tuple(
+            (d, verdict_for(d, (d.start, d.end)), verdict_for(d, None))
+            if d.start <= d.end
+            else (d, None, None)
+            for d in _ordered(domains)
+        )
+        self.lost = tuple(verdict_for(d, None) for d, _, _ in self.items)
+
+
+#: Prepared domain lists by the identity of the (cached, immutable) tuple a source returns.
+_PREPARED: dict[int, _Prepared] = {}
+_PREFERRED: dict[tuple[int, ...], tuple[tuple[Domain, ...], tuple[int, ...]]] = {}
+_MAX_PREPARED = 8192
+
+
+def _prepared(domains: tuple[Domain, ...]) -> _Prepared:
+    hit = _PREPARED.get(id(domains))
+    if hit is not None and hit.domains is domains:
+        return hit
+    prep = _Prepared(domains)
+    if len(_PREPARED) >= _MAX_PREPARED:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    _PREPARED[id(domains)] = prep
+    return prep
 
 
 @lru_cache(maxsize=256)
@@ -80,22 +134,39 @@ def is_verdict_feature(d: Domain) -> bool:
 def preferred(verdicts: Sequence[DomainVerdict]) -> tuple[DomainVerdict, ...]:
     """One verdict per region of the protein: features from the highest-priority
     database are kept; a lower-priority feature survives only where it overlaps
-    nothing already chosen (so Pfam fills gaps in UniProt, InterPro fills gaps in both)."""
-    chosen: list[DomainVerdict] = []
-    for v in sorted(
-        (v for v in verdicts if is_verdict_feature(v.domain)),
-        key=lambda v: (source_rank(v.domain.source), v.domain.start),
+    nothing already chosen (so Pfam fills gaps in UniProt, InterPro fills gaps in both).
+
+    Which features are chosen depends on the domains alone, not on what is kept: it is
+    worked out once per list of domains."""
+    verdicts = tuple(verdicts)
+    domains = tuple(v.domain for v in verdicts)
+    key = tuple(map(id, domains))
+    hit = _PREFERRED.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], domains, strict=True)):
+        hit = (domains, _preferred_order(domains))
+        if len(_PREFERRED) >= _MAX_PREPARED:
+            _PREFERRED.pop(next(iter(_PREFERRED)))
+        _PREFERRED[key] = hit
+    return tuple(verdicts[i] for i in hit[1])
+
+
+def _preferred_order(domains: tuple[Domain, ...]) -> tuple[int, ...]:
+    """Indices of the chosen features, in the order :func:`preferred` returns them."""
+    chosen: list[int] = []
+    for i in sorted(
+        (i for i, d in enumerate(domains) if is_verdict_feature(d)),
+        key=lambda i: (source_rank(domains[i].source), domains[i].start),
     ):
-        d = v.domain
+        d = domains[i]
         if any(
-            source_rank(c.domain.source) < source_rank(d.source)
-            and c.domain.start <= d.end
-            and d.start <= c.domain.end
+            source_rank(domains[c].source) < source_rank(d.source)
+            and domains[c].start <= d.end
+            and d.start <= domains[c].end
             for c in chosen
         ):
             continue
-        chosen.append(v)
-    return tuple(sorted(chosen, key=lambda v: (v.domain.start, v.domain.end)))
+        chosen.append(i)
+    return tuple(sorted(chosen, key=lambda i: (domains[i].start, domains[i].end)))
 
 
 def feature_label(d: Domain) -> str:

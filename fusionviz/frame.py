@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fusionviz.coordinates import cds_length, cds_tx_bounds, region_of_tx, tx_to_cds
+from fusionviz.coordinates import cds_tx_bounds
+from fusionviz.layout import memoised
 from fusionviz.models import Frame, Junction, Region, Transcript
 
 #: Regions in which a partner contributes no protein-coding sequence of its own.
@@ -55,26 +56,44 @@ class Side:
 
 def five_prime_side(t: Transcript, last_tx: int, retained: int = 0) -> Side:
     """Where the 5' partner's last kept exonic base (cDNA ``last_tx``) lies."""
-    region = region_of_tx(t, last_tx)
+    return memoised(t, ("5'", last_tx, retained), lambda: _five_prime_side(t, last_tx, retained))
+
+
+def three_prime_side(t: Transcript, first_tx: int, retained: int = 0) -> Side:
+    """Where the 3' partner's first kept exonic base (cDNA ``first_tx``) lies."""
+    return memoised(t, ("3'", first_tx, retained), lambda: _three_prime_side(t, first_tx, retained))
+
+
+def _region(bounds: tuple[int, int] | None, tx: int) -> Region:
+    """:func:`~fusionviz.coordinates.region_of_tx` from the CDS bounds in cDNA."""
+    if bounds is None:
+        return "non-coding"
+    if tx < bounds[0]:
+        return "5'UTR"
+    return "3'UTR" if tx > bounds[1] else "CDS"
+
+
+def _five_prime_side(t: Transcript, last_tx: int, retained: int) -> Side:
+    bounds = cds_tx_bounds(t)
+    region = _region(bounds, last_tx)
     if region != "CDS":
         return Side(region, None, None, retained=retained)
-    nt = tx_to_cds(t, last_tx)
-    assert nt is not None  # region CDS guarantees it
-    if nt == cds_length(t):
+    assert bounds is not None  # region CDS guarantees it
+    nt = last_tx - bounds[0] + 1
+    if nt == bounds[1] - bounds[0] + 1:
         # The whole stop codon is kept: the 5' protein ends there.
         return Side("3'UTR", None, None, retained=retained)
     return Side("CDS", nt, (nt + retained) % 3, retained=retained)
 
 
-def three_prime_side(t: Transcript, first_tx: int, retained: int = 0) -> Side:
-    """Where the 3' partner's first kept exonic base (cDNA ``first_tx``) lies."""
-    region = region_of_tx(t, first_tx)
+def _three_prime_side(t: Transcript, first_tx: int, retained: int) -> Side:
+    bounds = cds_tx_bounds(t)
+    region = _region(bounds, first_tx)
     if region == "CDS":
-        nt = tx_to_cds(t, first_tx)
-        assert nt is not None
+        assert bounds is not None
+        nt = first_tx - bounds[0] + 1
         return Side("CDS", nt, (nt - 1 - retained) % 3, retained=retained)
     if region == "5'UTR":
-        bounds = cds_tx_bounds(t)
         assert bounds is not None
         gap = bounds[0] - first_tx + retained
         return Side("5'UTR", None, (-gap) % 3, utr5_gap=gap, retained=retained)
@@ -97,6 +116,15 @@ def unread_bases(s5: Side, s3: Side) -> int:
     n = s5.retained
     n += s3.utr5_gap if s3.region == "5'UTR" else s3.retained
     return n
+
+
+def frame_of(s5: Side, s3: Side, inserted: int = 0) -> Frame:
+    """The frame of :func:`call_frame` alone (no explanation: for readings that are
+    only compared)."""
+    if s5.region == "CDS" and s3.region in ("CDS", "5'UTR"):
+        assert s5.phase is not None
+        return "in-frame" if (s5.phase + inserted) % 3 == s3.phase else "out-of-frame"
+    return "not-applicable"
 
 
 def call_frame(

@@ -3,9 +3,15 @@ pairs, and the canonical or DNA readings of a base off a splice site (pure)."""
 
 from __future__ import annotations
 
-from fusionviz.breakpoints import Site
+from fusionviz.breakpoints import Site, boundary_sites
 from fusionviz.coordinates import exon_boundary_tx
-from fusionviz.frame import Side, call_frame, five_prime_side, three_prime_side
+from fusionviz.frame import (
+    Side,
+    call_frame,
+    five_prime_side,
+    frame_of,
+    three_prime_side,
+)
 from fusionviz.models import JunctionReading, Role
 from fusionviz.resolve import ResolvedPartner
 
@@ -30,18 +36,24 @@ def _side(site: Site, role: Role, reading: str) -> tuple[Side, int | None] | Non
     return three_prime_side(t, site.anchor_tx, retained), site.exon
 
 
-def _options(r: ResolvedPartner, role: Role) -> list[tuple[Site, Side, int | None]]:
+def _options(r: ResolvedPartner, role: Role) -> list[tuple[str, Side, int | None, bool]]:
+    """(transcript label, side, exon, is the partner's own transcript) per reading."""
     if r.placement is None or r.region is not None or r.transcript is None:
         return []
     kinds = _KINDS.get(r.placement.reading)
     if kinds is None:
         return []
     out = []
-    for s in r.sites:
+    own = r.transcript
+    # An exact boundary: only the transcripts with a splice site there (indexed).
+    sites = boundary_sites(r.sites) if kinds == ("boundary",) else r.sites
+    for s in sites:
         if s.kind in kinds:
             got = _side(s, role, r.placement.reading)
             if got is not None:
-                out.append((s, got[0], got[1]))
+                t = s.transcript
+                chosen = t is own or (t.name == own.name and t == own)
+                out.append((t.label, got[0], got[1], chosen))
     return out
 
 
@@ -50,17 +62,13 @@ def junction_readings(r5: ResolvedPartner, r3: ResolvedPartner) -> tuple[Junctio
     o5, o3 = _options(r5, "5'"), _options(r3, "3'")
     if not o5 or not o3:
         return ()
-    chosen = (r5.transcript, r3.transcript)
     out = []
-    for a, sa, ea in o5:
-        for b, sb, eb in o3:
-            if (a.transcript, b.transcript) == chosen:
+    for la, sa, ea, ca in o5:
+        for lb, sb, eb, cb in o3:
+            if ca and cb:  # the pair the annotation uses
                 continue
-            j = call_frame(sa, sb, a.transcript.gene, b.transcript.gene)
             out.append(
-                JunctionReading(
-                    a.transcript.label, ea, b.transcript.label, eb, j.frame, j.junction_class
-                )
+                JunctionReading(la, ea, lb, eb, frame_of(sa, sb), f"{sa.region}::{sb.region}")
             )
             if len(out) >= MAX_READINGS:
                 return tuple(out)

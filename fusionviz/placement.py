@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from fusionviz.breakpoints import SPLICE_SITE_WINDOW, Site, classify
+from fusionviz.breakpoints import SPLICE_SITE_WINDOW, Site, SiteList, boundary_sites
 from fusionviz.coordinates import exon_boundary_tx, exon_tx_spans
 from fusionviz.models import (
     BreakpointMeaning,
@@ -82,9 +82,10 @@ class _Reading:
     statements: tuple[str, ...]
 
 
-def sites_on(transcripts: tuple[Transcript, ...], position: int, role: Role) -> tuple[Site, ...]:
-    """The base on every transcript, in the given (preference) order."""
-    return tuple(classify(t, position, role) for t in transcripts)
+def sites_on(transcripts: tuple[Transcript, ...], position: int, role: Role) -> SiteList:
+    """The base on every transcript, in the given (preference) order (each classified
+    when first needed: see :class:`~fusionviz.breakpoints.SiteList`)."""
+    return SiteList(transcripts, position, role)
 
 
 def ranked(transcripts: tuple[Transcript, ...]) -> tuple[Transcript, ...]:
@@ -121,6 +122,9 @@ def where_only(sites: tuple[Site, ...]) -> _Reading | None:
 
 
 def _first(sites: tuple[Site, ...], kind: str) -> Site | None:
+    if kind == "boundary":
+        found = boundary_sites(sites)
+        return found[0] if found else None
     return next((s for s in sites if s.kind == kind), None)
 
 

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -53,8 +56,25 @@ if TYPE_CHECKING:
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
+#: Genes whose transcript rows and models are kept in memory, least recently used dropped
+#: first (a cohort touching most of the genome stays bounded; one gene is ~50 kB).
+MAX_GENES = 2048
+#: Entries of each per-transcript / per-name lookup memo (sequences, domains, symbols).
+MAX_MEMO = 8192
 
 log = logging.getLogger(__name__)
+
+#: Every live source, so that a forked child (batch workers) opens its own connections.
+_SOURCES: weakref.WeakSet[BundledSource] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    for source in list(_SOURCES):
+        source._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 class BundledSource:
@@ -86,10 +106,34 @@ class BundledSource:
         self._db: sqlite3.Connection | None = None
         self._columns: dict[str, list[str]] = {}
         self._models: dict[str, Transcript] = {}
-        self._rows_cache: dict[str, list[_Row]] = {}
-        self._domain_cache: dict[tuple, tuple[Domain, ...]] = {}
+        self._rows_cache: OrderedDict[str, list[_Row]] = OrderedDict()
+        self._tx_cache: dict[str, tuple[Transcript, ...]] = {}
+        # Lookups every row repeats (the annotation does not change): bounded memos.
+        self._memo: dict[str, dict[Any, Any]] = {}
+        self._provenance: tuple[SourceInfo, ...] | None = None
         self._symbols: tuple[str, ...] | None = None
         self._loci = LociIndex(self._query)
+        _SOURCES.add(self)
+
+    def _memoised(self, table: str, key: Any, compute: Any) -> Any:
+        """``compute()``, remembered under ``key`` (at most MAX_MEMO keys per table)."""
+        memo = self._memo.setdefault(table, {})
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        value = compute()
+        if len(memo) >= MAX_MEMO:
+            memo.pop(next(iter(memo)))
+        memo[key] = value
+        return value
+
+    def _after_fork(self) -> None:
+        """In a forked child (batch workers): a connection of its own. SQLite connections
+        must not cross fork(); the inherited one is kept, unused and never closed."""
+        self._inherited = self._db
+        self._db = None
+        self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ files
     def _read_bytes(self, name: str) -> bytes:
@@ -105,6 +149,11 @@ class BundledSource:
     # ------------------------------------------------------------------ protocol
     def provenance(self) -> tuple[SourceInfo, ...]:
         """The bundle (Ensembl release / GENCODE) and each annotation database with version."""
+        if self._provenance is None:
+            self._provenance = self._read_provenance()
+        return self._provenance
+
+    def _read_provenance(self) -> tuple[SourceInfo, ...]:
         m = self.manifest
         out = [
             SourceInfo(
@@ -135,9 +184,18 @@ class BundledSource:
 
     def transcripts(self, gene: str) -> tuple[Transcript, ...]:
         """Every transcript of ``gene``, MANE Select first."""
-        return tuple(self._model(r) for r in self._gene_rows(gene))
+        rows = self._gene_rows(gene)
+        key = gene.strip().upper()
+        models = self._tx_cache.get(key)
+        if models is None:
+            models = self._tx_cache[key] = tuple(self._model(r) for r in rows)
+        return models
 
     def default_transcript(self, gene: str) -> Transcript:
+        key = gene.strip().upper()
+        return self._memoised("default", key, lambda: self._default_transcript(gene))
+
+    def _default_transcript(self, gene: str) -> Transcript:
         rows = self._gene_rows(gene)
         for tag in ("MANE_Select", "Ensembl_canonical", "longest_CDS"):
             for r in rows:
@@ -161,11 +219,8 @@ class BundledSource:
     def domains(self, transcript: Transcript) -> tuple[Domain, ...]:
         """Features of ``transcript``'s protein; empty unless a source describes a protein of
         exactly this length (CDS/3 - 1)."""
-        key = (transcript.name, transcript.uniprot, transcript.cds, transcript.exons)
-        cached = self._domain_cache.get(key)
-        if cached is None:
-            cached = self._domain_cache[key] = self._find_domains(transcript)
-        return cached
+        # Keyed by the transcript (equal transcripts, equal domains): hashing it is cheap.
+        return self._memoised("domains", transcript, lambda: self._find_domains(transcript))
 
     def _find_domains(self, transcript: Transcript) -> tuple[Domain, ...]:
         row = self._row_of(transcript)
@@ -203,6 +258,9 @@ class BundledSource:
 
     def protein_sequence(self, transcript: Transcript) -> ProteinSequence | None:
         """UniProt sequence when its length matches; else a partial one (X = unknown)."""
+        return self._memoised("protein", transcript, lambda: self._protein_sequence(transcript))
+
+    def _protein_sequence(self, transcript: Transcript) -> ProteinSequence | None:
         if transcript.cds is None:
             return None
         plen = _protein_length(transcript)
@@ -227,6 +285,9 @@ class BundledSource:
     def cdna_sequence(self, transcript: Transcript) -> str | None:
         """The spliced transcript sequence when the bundle has one that matches this transcript
         exactly (none in the panel bundle: see its PROVENANCE.md)."""
+        return self._memoised("cdna", transcript, lambda: self._cdna_sequence(transcript))
+
+    def _cdna_sequence(self, transcript: Transcript) -> str | None:
         hit = self._query("SELECT seq FROM cdna WHERE key = ?", (transcript.transcript_id or "",))
         seq = hit[0][0] if hit else None
         exon_total = sum(e.length for e in transcript.exons)
@@ -298,18 +359,29 @@ class BundledSource:
         return info if info is not None else gene
 
     def _gene_info(self, gene: str) -> str | None:
-        hit = self._query("SELECT gene FROM genes WHERE up = ?", (gene.strip().upper(),))
+        up = gene.strip().upper()
+        return self._memoised("gene", up, lambda: self._query_gene(up))
+
+    def _query_gene(self, up: str) -> str | None:
+        hit = self._query("SELECT gene FROM genes WHERE up = ?", (up,))
         return hit[0][0] if hit else None
 
     def _gene_rows(self, gene: str) -> list[_Row]:
         key = gene.strip().upper()
         rows = self._rows_cache.get(key)
-        if rows is None:
-            rows = self._tx_rows("SELECT data FROM tx WHERE gene_up = ? ORDER BY ord", (key,))
-            if not rows:
-                raise UnknownGeneError(gene, self.gene_symbols(), where=self.where)
-            rows.sort(key=lambda r: "MANE_Select" not in r["tags"])  # stable: MANE first
-            self._rows_cache[key] = rows
+        if rows is not None:
+            self._rows_cache.move_to_end(key)
+            return rows
+        rows = self._tx_rows("SELECT data FROM tx WHERE gene_up = ? ORDER BY ord", (key,))
+        if not rows:
+            raise UnknownGeneError(gene, self.gene_symbols(), where=self.where)
+        rows.sort(key=lambda r: "MANE_Select" not in r["tags"])  # stable: MANE first
+        if len(self._rows_cache) >= MAX_GENES:
+            old, dropped = self._rows_cache.popitem(last=False)
+            self._tx_cache.pop(old, None)
+            for r in dropped:
+                self._models.pop(r.internal_id, None)
+        self._rows_cache[key] = rows
         return rows
 
     def _tx_rows(self, sql: str, params: tuple) -> list[_Row]:
