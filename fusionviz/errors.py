@@ -32,6 +32,9 @@ class UnknownGeneError(FusionvizError):
 
     Close matches are searched among ``known`` approved symbols and, when given, among
     ``aliases`` ((alias, approved symbol) pairs): an alias match reads ``KMT2A (MLL)``.
+    They are searched when the message or ``suggestions`` is first read: code that
+    catches the error to try something else (a caller row's gene that may be a lncRNA)
+    does not pay for a search among ~75,000 names.
     """
 
     def __init__(
@@ -43,12 +46,39 @@ class UnknownGeneError(FusionvizError):
         *,
         message: str | None = None,
     ) -> None:
-        close = [] if message else close_names(gene, known, aliases)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        src = f" in {where}" if where else ""
-        super().__init__(message or f"unknown gene '{gene}'{src}{hint}")
+        super().__init__(*((message,) if message else ()))
         self.gene = gene
-        self.suggestions = tuple(close)
+        self._message = message
+        self._where = where
+        self._known = () if message else _kept(known)
+        self._aliases = () if message else _kept(aliases)
+        self._suggestions: tuple[str, ...] | None = () if message else None
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Close spellings among the known symbols and aliases."""
+        if self._suggestions is None:
+            self._suggestions = tuple(close_names(self.gene, self._known, self._aliases))
+            self._known = self._aliases = ()
+        return self._suggestions
+
+    @suggestions.setter
+    def suggestions(self, value: Iterable[str]) -> None:
+        self._suggestions = tuple(value)
+
+    def __str__(self) -> str:
+        if self._message is None:
+            close = self.suggestions
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            src = f" in {self._where}" if self._where else ""
+            self._message = f"unknown gene '{self.gene}'{src}{hint}"
+            self.args = (self._message,)
+        return self._message
+
+
+def _kept(items: Iterable) -> Iterable:
+    """``items`` as a collection that can be read later (a generator is read now)."""
+    return items if isinstance(items, tuple | list | set | frozenset | dict) else tuple(items)
 
 
 class AmbiguousGeneError(UnknownGeneError):
@@ -114,10 +144,30 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
     return [upper[h] for h in hits]
 
 
+#: close_names() answers by (word, n, the identity of the name lists): a source passes
+#: the same lists every time, and a caller file repeats its unknown names.
+_CLOSE: dict[tuple, tuple[Iterable, Iterable, list[str]]] = {}
+
+
 def close_names(
     word: str, symbols: Iterable[str], aliases: Iterable[tuple[str, str]] = (), n: int = 3
 ) -> list[str]:
     """Close matches among approved symbols and aliases: ``KMT2A (MLL)`` for an alias."""
+    key = (word.upper(), n, id(symbols), id(aliases))
+    hit = _CLOSE.get(key)
+    if hit is not None and hit[0] is symbols and hit[1] is aliases:
+        return list(hit[2])
+    out = _close_names(word, symbols, aliases, n)
+    if isinstance(symbols, tuple) and isinstance(aliases, tuple):  # immutable: safe to keep
+        if len(_CLOSE) >= 1024:
+            _CLOSE.pop(next(iter(_CLOSE)), None)
+        _CLOSE[key] = (symbols, aliases, list(out))
+    return out
+
+
+def _close_names(
+    word: str, symbols: Iterable[str], aliases: Iterable[tuple[str, str]], n: int
+) -> list[str]:
     pairs = list(aliases)
     label = {s: s for s in symbols}
     for alias, symbol in pairs:

@@ -20,7 +20,6 @@ embedded bundle, Ensembl 110 synonyms and GENCODE v24 previous symbols (see
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from typing import Any
 
@@ -124,21 +123,11 @@ def _check_breakpoint(
         )
 
 
-@functools.lru_cache(maxsize=4096)
-def _unknown_parts(name: str, source: AnnotationSource) -> tuple[str, tuple[str, ...]]:
-    """The unknown-gene line and its close matches (cached: a caller file repeats names)."""
-    err = _unknown_error(name, source)
-    return str(err), err.suggestions
-
-
 def _unknown(name: str, source: AnnotationSource) -> UnknownGeneError:
-    try:
-        message, close = _unknown_parts(name, source)
-    except TypeError:  # an unhashable source: no cache
-        return _unknown_error(name, source)
-    err = UnknownGeneError(name, message=message)
-    err.suggestions = close  # the web page offers them as links
-    return err
+    # Its close matches are searched only when the message is read (a caller row's
+    # unknown name is usually answered by placement instead), once per name
+    # (errors.close_names remembers them).
+    return _unknown_error(name, source)
 
 
 def _unknown_error(name: str, source: AnnotationSource) -> UnknownGeneError:
