@@ -104,6 +104,43 @@ class _Cache:
         return out
 
 
+class RowAnnotator:
+    """Annotates rows one at a time, keeping the repeated-junction cache between them
+    (a batch worker holds one for its whole life)."""
+
+    def __init__(
+        self,
+        source: AnnotationSource,
+        annotate_fn: AnnotateFn | None = None,
+        *,
+        all_transcripts: bool = False,
+        cache: bool = True,
+    ) -> None:
+        self.source = source
+        self.fn = annotate_fn or _default_annotate()
+        self.all_transcripts = all_transcripts
+        self.memo = _Cache() if cache else None
+
+    def __call__(self, row: FusionRequest | RowError) -> list[Annotated] | RowError:
+        """The row's annotations, or a RowError (the reader's, or the engine's message)."""
+        if isinstance(row, RowError):
+            return row
+
+        def compute() -> list[Annotated]:
+            return annotate_request(row, self.source, self.fn, all_transcripts=self.all_transcripts)
+
+        try:
+            return self.memo.get(row, compute) if self.memo else compute()
+        except FusionvizError as exc:
+            return RowError(row.line or 0, str(exc), row.text)
+        except Exception as exc:  # noqa: BLE001 - one bad row must not stop the batch
+            return RowError(
+                row.line or 0,
+                f"internal error ({type(exc).__name__}: {exc}); please report this row",
+                row.text,
+            )
+
+
 def annotate_rows(
     rows: Iterable[FusionRequest | RowError],
     source: AnnotationSource,
@@ -114,23 +151,6 @@ def annotate_rows(
 ) -> Iterator[list[Annotated] | RowError]:
     """Annotate a stream of reader rows: each item is the row's annotations or a
     RowError (the reader's, or the engine's message for that row)."""
-    fn = annotate_fn or _default_annotate()
-    memo = _Cache() if cache else None
+    annotate_row = RowAnnotator(source, annotate_fn, all_transcripts=all_transcripts, cache=cache)
     for row in rows:
-        if isinstance(row, RowError):
-            yield row
-            continue
-
-        def compute(row: FusionRequest = row) -> list[Annotated]:
-            return annotate_request(row, source, fn, all_transcripts=all_transcripts)
-
-        try:
-            yield memo.get(row, compute) if memo else compute()
-        except FusionvizError as exc:
-            yield RowError(row.line or 0, str(exc), row.text)
-        except Exception as exc:  # noqa: BLE001 - one bad row must not stop the batch
-            yield RowError(
-                row.line or 0,
-                f"internal error ({type(exc).__name__}: {exc}); please report this row",
-                row.text,
-            )
+        yield annotate_row(row)

@@ -43,17 +43,27 @@ class MultiqcTally:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COLUMNS, 0))
 
     def add(self, af: AnnotatedFusion, known: KnownMatch | None) -> None:
-        key = {"in-frame": "in_frame", "out-of-frame": "out_of_frame"}.get(
-            af.frame, "frame_not_applicable"
-        )
+        self.add_flags(tally_flags(af, known))
+
+    def add_flags(self, flags: tuple[str, bool, bool]) -> None:
+        """Count one fusion from its :func:`tally_flags` (computed where it was annotated)."""
+        key, kinase, is_known = flags
         self.counts[key] += 1
-        if af.frame == "in-frame" and any(
-            v.status == "retained" and "kinase" in v.domain.name.lower()
-            for v in af.three_prime.domains
-        ):
+        if kinase:
             self.counts["kinase_retained"] += 1
-        if known is not None and known.is_known:
+        if is_known:
             self.counts["known_junctions"] += 1
+
+
+def tally_flags(af: AnnotatedFusion, known: KnownMatch | None) -> tuple[str, bool, bool]:
+    """(frame column, 3' kinase kept in frame, known junction) of one fusion."""
+    key = {"in-frame": "in_frame", "out-of-frame": "out_of_frame"}.get(
+        af.frame, "frame_not_applicable"
+    )
+    kinase = af.frame == "in-frame" and any(
+        v.status == "retained" and "kinase" in v.domain.name.lower() for v in af.three_prime.domains
+    )
+    return key, kinase, known is not None and known.is_known
 
 
 def write_multiqc(path: Path, sample: str, summary: BatchSummary, tally: MultiqcTally) -> None:

@@ -39,6 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes that annotate and draw (default: every core; one for a file of "
+        "fewer than 2,000 lines); the output files are the same whatever N",
+    )
+    p.add_argument(
         "--all-transcripts",
         action="store_true",
         help="also annotate every other transcript pair the junction can be placed on",
@@ -84,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         all_transcripts=args.all_transcripts,
         build=args.build,
         known=known,
+        jobs=args.jobs,
     )
     if not args.quiet:
         lifted = " lifted from GRCh37 to GRCh38;" if summary.lifted else ""

@@ -1,0 +1,273 @@
+"""Every output text of one annotated row, rendered where the row was annotated.
+
+A batch worker turns each :class:`~fusionviz.batch.engine.Annotated` into a
+:class:`Written`: its ``fusions.tsv`` line, ``fusions.jsonl`` line, VICC line, FASTA
+record, the short summary ``index.html`` lists, its MultiQC counts and, with figures,
+its SVG. Only these strings travel back to the process that writes the files, in the
+rows' order, so the files are the same whatever the number of workers.
+
+The junction-dependent part (nearly all of it) is rendered once per distinct junction
+and transcript pair; the row's own input text, line and caller fields are added each
+time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fusionviz.batch.engine import Annotated
+from fusionviz.batch.framecheck import _extra
+from fusionviz.batch.html_page import _Entry
+from fusionviz.batch.multiqc import tally_flags
+from fusionviz.errors import FusionvizError
+from fusionviz.known import KnownMatch, KnownTable, match_fusion
+from fusionviz.models import AnnotatedFusion, SourceInfo
+from fusionviz.sources.base import AnnotationSource
+from fusionviz.vicc import VICCLines
+
+if TYPE_CHECKING:
+    from fusionviz.evidence import Assessment
+
+#: Distinct junctions whose rendered text, known-fusion match and evidence summary are
+#: kept for repeated rows (the oldest dropped first: memory stays bounded).
+MEMO_SIZE = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One fusion as the output files need it."""
+
+    tsv: str
+    json: str
+    vicc: str
+    fasta: str | None
+    differs: bool
+    tally: tuple[str, bool, bool] | None  # MultiQC counts (default transcript pairs only)
+    entry: _Entry  # index.html's summary (its number and figure are set by the writer)
+    figure_name: str  # figures/NNNNN_<figure_name>.svg
+    svg: str | None = None  # with figures: the SVG, or None when drawing failed
+    figure_error: str | None = None
+    provenance: tuple[SourceInfo, ...] | None = None  # on the first fusion of a chunk
+
+
+class Renderer:
+    """TSV, JSON, VICC and FASTA text and the page summary of each written fusion."""
+
+    def __init__(
+        self,
+        source: AnnotationSource,
+        known: KnownTable | None = None,
+        *,
+        input_name: str = "",
+        build: str | None = None,
+        figures: bool = False,
+        size: int = MEMO_SIZE,
+    ) -> None:
+        from fusionviz import report
+
+        self.source, self.known = source, known
+        self.input_name, self.build, self.figures = input_name, build, figures
+        self.size = size
+        self.memo: dict[tuple, tuple[list[str], str, str | None]] = {}
+        self.matches: dict[tuple, KnownMatch | None] = {}
+        self.summaries: dict[tuple, str] = {}
+        self.vicc = VICCLines(size)
+        self.columns = report.tsv_header()
+        self._input_col = self.columns.index("input") if "input" in self.columns else None
+        self._line_col = self.columns.index("line") if "line" in self.columns else None
+
+    def written(self, annotated: list[Annotated]) -> list[Written]:
+        """The outputs of one row's annotations."""
+        return [self._one(a) for a in annotated]
+
+    def _one(self, a: Annotated) -> Written:
+        af = a.fusion
+        tsv, body, fasta = self.render(a)
+        svg = error = None
+        if self.figures:
+            svg, error = draw_svg(af)
+        default = a.transcripts == "default"
+        return Written(
+            tsv=tsv,
+            json=body,
+            vicc=self.vicc.line(af),
+            fasta=fasta,
+            differs=a.check.status == "differs",
+            tally=tally_flags(af, self.match(af)) if default else None,
+            entry=self.entry(a),
+            figure_name=figure_name(af),
+            svg=svg,
+            figure_error=error,
+        )
+
+    # ------------------------------------------------------------------ per junction
+    def match(self, af: AnnotatedFusion) -> KnownMatch | None:
+        """The known-fusion match of a junction (once per distinct junction)."""
+        if self.known is None:
+            return None
+        key = (
+            af.five_prime.genomic_boundary,
+            af.three_prime.genomic_boundary,
+            af.five_prime.gene,
+            af.three_prime.gene,
+        )
+        if key not in self.matches:
+            _bounded(self.matches, self.size)
+            self.matches[key] = match_fusion(af, self.known, self.source)
+        return self.matches[key]
+
+    def assess(self, af: AnnotatedFusion, known: KnownMatch | None) -> Assessment:
+        """The evidence list of a junction (its summary is kept for index.html)."""
+        from fusionviz.evidence import assess
+
+        a = assess(af, self.source, known=known, table=self.known)
+        _bounded(self.summaries, self.size)
+        self.summaries[_junction_key(af)] = a.summary
+        return a
+
+    def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None]:
+        from fusionviz import report
+
+        key = _junction_key(af)
+        hit = self.memo.get(key)
+        if hit is None:
+            known = self.match(af)
+            evidence = self.assess(af, known)
+            d = report.to_dict(af, known, evidence)
+            d.pop("input", None)
+            d.pop("caller_fields", None)
+            body = json.dumps(d, ensure_ascii=False)
+            hit = (report.tsv_row(af, known, evidence), body[1:-1], report.fasta_record(af))
+            _bounded(self.memo, self.size)
+            self.memo[key] = hit
+        return hit
+
+    # ------------------------------------------------------------------ per row
+    def render(self, a: Annotated) -> tuple[str, str, str | None]:
+        """The row's TSV line, JSON line and FASTA record (None without a sequence)."""
+        af = a.fusion
+        cells, body, rec = self._base(af)
+        extra = _extra(af)
+        req = af.request
+        tsv_cells = list(cells)
+        # The row's own input and line replace those of the row first rendered.
+        if self._input_col is not None:
+            tsv_cells[self._input_col] = _cell(req.text)
+        if self._line_col is not None:
+            tsv_cells[self._line_col] = _str(req.line)
+        tsv_cells += [
+            _cell(extra.get("caller", "")),
+            a.check.caller_frame,
+            a.check.status,
+            _cell(a.check.reason),
+            _cell(_caller_fields(af)),
+        ]
+        batch = {
+            "input_file": self.input_name,
+            "line": req.line,
+            "transcripts": a.transcripts,
+            "caller_frame": a.check.caller_frame or None,
+            "frame_check": a.check.status or None,
+            "frame_check_reason": a.check.reason or None,
+            "build": self.build,
+        }
+        dumps = json.dumps
+        json_line = (
+            f'{{"input": {dumps(req.text, ensure_ascii=False)}, {body}, '
+            f'"caller_fields": {dumps(dict(req.extra or af.extra), ensure_ascii=False)}, '
+            f'"batch": {dumps(batch, ensure_ascii=False)}}}\n'
+        )
+        if rec and req.line is not None:
+            # FASTA ids must be unique in the file: prefix the row's line number.
+            rec = f">line{req.line}|{rec[1:]}"
+        return "\t".join(tsv_cells) + "\n", json_line, rec
+
+    def entry(self, a: Annotated) -> _Entry:
+        """What index.html lists of the fusion (number and figure set by the writer)."""
+        af = a.fusion
+        known = self.match(af)
+        return _Entry(
+            n=0,
+            line=af.request.line,
+            name=af.names.hgnc,
+            short=af.names.short,
+            gene5=af.five_prime.gene,
+            gene3=af.three_prime.gene,
+            tx5=af.five_prime.transcript_label,
+            tx3=af.three_prime.transcript_label,
+            frame=af.frame,
+            verdict=af.verdicts[0] if af.verdicts else "",
+            caller_frame=a.check.caller_frame,
+            check=a.check.status,
+            reason=a.check.reason,
+            warnings=" | ".join(_row_notes(af)),
+            svg=None,
+            figure=None,
+            known=known.headline() if known is not None else "",
+            evidence=self.summaries.get(_junction_key(af), ""),
+            vicc=self.vicc.nomenclature(af),
+        )
+
+
+def _bounded(table: dict, size: int) -> None:
+    """Make room for one more entry (the oldest goes)."""
+    if len(table) >= size:
+        table.pop(next(iter(table)))
+
+
+def _junction_key(af: AnnotatedFusion) -> tuple:
+    return (
+        af.request.five_prime,
+        af.request.three_prime,
+        af.five_prime.transcript_label,
+        af.three_prime.transcript_label,
+    )
+
+
+def _caller_fields(af: AnnotatedFusion) -> str:
+    return "; ".join(f"{k}={v}" for k, v in (af.request.extra or af.extra))
+
+
+def _row_notes(af: AnnotatedFusion) -> list[str]:
+    """The fusion's warnings, after the lift-over line when it was lifted."""
+    from fusionviz import report
+
+    lifted = report.liftover_line(af)
+    return [lifted, *af.warnings] if lifted else list(af.warnings)
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_")[:80] or "fusion"
+
+
+def figure_name(af: AnnotatedFusion) -> str:
+    """The figure's file name after its number: ``EML4--ALK_E13_A20``."""
+    return f"{_safe(af.names.hgnc.replace('::', '--'))}_{_safe(af.names.short)}"
+
+
+def draw_svg(af: AnnotatedFusion) -> tuple[str | None, str | None]:
+    """The fusion's SVG, or (None, why) when it cannot be drawn."""
+    from fusionviz.figures import svg_string
+
+    try:
+        return svg_string([af]), None
+    except FusionvizError as exc:
+        return None, f"figure failed: {exc}"
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG document made embeddable: no XML declaration or DOCTYPE."""
+    s = re.sub(r"<\?xml[^>]*\?>", "", svg)
+    s = re.sub(r"<!DOCTYPE[^>]*>", "", s, flags=re.S)
+    return s.strip()
