@@ -37,7 +37,7 @@ from fusionviz.batch.workers import (
 )
 from fusionviz.callers import CallerTable, RowError, open_calls
 from fusionviz.callers.prepare import BuildPlan, prepared_rows
-from fusionviz.errors import OutputError
+from fusionviz.errors import FusionvizError
 from fusionviz.known import KnownTable
 from fusionviz.sources.base import AnnotationSource
 
@@ -111,6 +111,8 @@ def run_batch(
     empty without ``force``.
     """
     t0 = time.perf_counter()
+    if jobs is not None and jobs < 1:
+        raise FusionvizError(f"--jobs must be 1 or more, not {jobs}")
     src_path = Path(path)
     table = open_calls(src_path, format=format)
     plan = plan_build(table, source, build)
@@ -193,8 +195,6 @@ def _run(
 def _jobs(asked: int | None, lines: int | None) -> int:
     """Processes to use: as asked, else every core for a big file and one for a small one."""
     if asked is not None:
-        if asked < 1:
-            raise OutputError(f"--jobs must be 1 or more, not {asked}")
         return asked
     if lines is not None and lines < MIN_ROWS_FOR_POOL:
         return 1
