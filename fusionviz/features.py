@@ -20,9 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fusionviz.feature_names import INDEX, FeatureName
 from fusionviz.models import Domain, DomainStatus, DomainVerdict
+
+#: Records whose curated name and class are remembered (pure functions of the record;
+#: a batch asks for the same ones on every row).
+_CACHED = 16384
 
 DEFAULT_PRIORITY = ("UniProt", "Pfam", "InterPro")
 
@@ -123,6 +128,7 @@ def _plain(name: str) -> str:
     return re.sub(r"\s+(domain|repeat|region|family)$", "", low).strip()
 
 
+@lru_cache(maxsize=_CACHED)
 def curated(d: Domain) -> FeatureName | None:
     """The curated entry for a record: by accession, else by name."""
     if d.accession and d.accession in INDEX:
@@ -146,6 +152,7 @@ def copy_number(name: str) -> str | None:
     return m.group(2) if m and " " in name.strip() else None
 
 
+@lru_cache(maxsize=_CACHED)
 def readable(d: Domain) -> FeatureName:
     """The name, short form and family a record is shown under."""
     entry = curated(d)
@@ -189,6 +196,11 @@ def feature_class(d: Domain, draw_kinds: Iterable[str] = ()) -> str:
     """How a record is drawn: ``domain`` (box), ``transmembrane``/``signal`` (marks) or
     ``other`` (not drawn unless its kind is in ``draw_kinds``: topology, disorder,
     composition, motifs, regions)."""
+    return _feature_class(d, tuple(draw_kinds))
+
+
+@lru_cache(maxsize=_CACHED)
+def _feature_class(d: Domain, draw_kinds: tuple[str, ...]) -> str:
     kind = d.kind.lower().replace("_", " ").strip()
     entry = curated(d)
     if "transmem" in kind or "intramem" in kind or (entry and entry.kind == "transmembrane"):
