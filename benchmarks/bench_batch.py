@@ -1,106 +1,112 @@
-"""Batch annotation throughput: 1k / 10k / 100k synthetic STAR-Fusion rows.
+"""Cohort-scale batch runs: 10k / 100k / 1M rows, one core and every core.
 
-The rows are the three seed junctions (tests/data/callers/star-fusion.fusion_
-predictions.abridged.tsv) repeated. Only reading + annotation is timed (no output
-files). Each size runs in its own process so that peak RSS is that run's alone.
+Each size is a synthetic cohort of real exon-boundary junctions (``cohort.py``: tens of
+thousands of distinct junctions over 2,000+ genes, Zipf-like recurrence, 10,000
+samples). Each run is the whole command, ``fusionviz batch FILE -o DIR --quiet --jobs
+N``, writing every output file. Memory is sampled every 0.2 s over the command's
+process tree from ``/proc`` (Linux): the largest single process (RSS) and the whole
+tree (proportional set size, which counts the pages forked workers share with their
+parent once).
 
-    python benchmarks/bench_batch.py                 # 1k, 10k, 100k; cache on and off
-    python benchmarks/bench_batch.py --sizes 10000 --no-cache
+    python benchmarks/bench_batch.py                      # 10k, 100k, 1M; 1 job and all
+    python benchmarks/bench_batch.py --sizes 10000 --jobs 1 2
 
-Targets: 10,000 rows < 5 s and < 500 MB, with a flat cost per row.
+Reported per run: wall time, rows per second (and per core), peak memory; and the
+speed-up from one job to all. Targets (issue 14): flat cost per row, peak memory
+under 500 MB and not growing with the number of rows.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SEED_FILE = REPO / "tests" / "data" / "callers" / "star-fusion.fusion_predictions.abridged.tsv"
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from cohort import write_cohort  # noqa: E402
+
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def make_file(n: int, folder: Path) -> Path:
-    """A STAR-Fusion abridged file with ``n`` data rows (seed rows repeated)."""
-    lines = SEED_FILE.read_text().splitlines()
-    header, seeds = lines[0], lines[1:4]
-    path = folder / f"synthetic_{n}.tsv"
-    with open(path, "w") as fh:
-        fh.write(header + "\n")
-        for i in range(n):
-            fh.write(seeds[i % len(seeds)] + "\n")
-    return path
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every descendant (from /proc/<pid>/task/*/children)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except OSError:
+            continue
+    return out
 
 
-def run_one(n: int, cache: bool) -> dict:
-    """Annotate n rows in this process; return timings and peak memory."""
-    from fusionviz.batch import annotate_rows
-    from fusionviz.callers import RowError, open_calls
-    from fusionviz.sources import default_source
+def _kb(path: str, field: str) -> int:
+    try:
+        with open(path) as fh:
+            for line in fh:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = make_file(n, Path(tmp))
-        t_load = time.perf_counter()
-        source = default_source()
-        source.transcripts("ALK")  # load the bundle before timing the rows
-        load = time.perf_counter() - t_load
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        t0 = time.perf_counter()
-        ok = failed = 0
-        for item in annotate_rows(open_calls(path).rows(), source, cache=cache):
-            if isinstance(item, RowError):
-                failed += 1
-            else:
-                ok += 1
-        seconds = time.perf_counter() - t0
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: kB
-    return {
-        "rows": n,
-        "cache": cache,
-        "annotated": ok,
-        "failed": failed,
-        "bundle_load_s": round(load, 3),
-        "seconds": round(seconds, 3),
-        "us_per_row": round(seconds / n * 1e6, 1),
-        "peak_rss_mb": round(peak_kb / 1024, 1),
-        "rss_growth_mb": round((peak_kb - rss_before) / 1024, 1),
-    }
+
+def run(path: Path, jobs: int, out: Path) -> dict:
+    """One ``fusionviz batch`` run: seconds and peak memory (MB)."""
+    cmd = [sys.executable, "-m", "fusionviz", "batch", str(path), "-o", str(out)]
+    cmd += ["--force", "--quiet", "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_rss = peak_pss = 0
+    while proc.poll() is None:
+        pids = _tree(proc.pid)
+        rss = [_kb(f"/proc/{p}/status", "VmRSS:") for p in pids]
+        pss = sum(_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
+        peak_rss, peak_pss = max(peak_rss, max(rss, default=0)), max(peak_pss, pss)
+        time.sleep(0.2)
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"fusionviz batch failed ({proc.returncode}): {err[-500:]}")
+    return {"seconds": seconds, "rss_mb": peak_rss / 1024, "pss_mb": peak_pss / 1024}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    ap.add_argument("--no-cache", action="store_true", help="only the uncached runs")
-    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--cache", choices=("on", "off"), default="on", help=argparse.SUPPRESS)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--jobs", type=int, nargs="+", help="default: 1 and every core")
     args = ap.parse_args(argv)
-    if args.one:
-        print(json.dumps(run_one(args.one, args.cache == "on")))
-        return 0
-    modes = ["off"] if args.no_cache else ["on", "off"]
-    head = ("rows", "cache", "seconds", "us/row", "peak RSS MB", "growth MB")
-    print("{:>7} {:>5} {:>8} {:>8} {:>12} {:>10}".format(*head))
-    for mode in modes:
+    cores = len(os.sched_getaffinity(0))
+    jobs = args.jobs or sorted({1, cores})
+    print(f"{cores} cores; cohort files of real exon-boundary junctions (benchmarks/cohort.py)")
+    head = ("rows", "distinct", "jobs", "seconds", "rows/s", "rows/s/core", "max RSS", "tree PSS")
+    print("{:>9} {:>9} {:>5} {:>9} {:>8} {:>11} {:>8} {:>9}".format(*head))
+    with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            out = subprocess.run(
-                [sys.executable, __file__, "--one", str(n), "--cache", mode],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if out.returncode:
-                print(f"{n:>7} {mode:>5} failed: {out.stderr.strip().splitlines()[-1:]}")
-                continue
-            r = json.loads(out.stdout)
-            print(
-                f"{r['rows']:>7} {mode:>5} {r['seconds']:>8.2f} {r['us_per_row']:>8.1f} "
-                f"{r['peak_rss_mb']:>12.1f} {r['rss_growth_mb']:>10.1f}"
-            )
+            path = write_cohort(Path(tmp) / f"cohort_{n}.tsv", n)
+            with open(path) as fh:
+                next(fh)
+                distinct = len({line.split("\t", 1)[1].rsplit("\t", 1)[0] for line in fh})
+            base = None
+            for j in jobs:
+                r = run(path, j, Path(tmp) / f"out_{n}_{j}")
+                rate = n / r["seconds"]
+                base = base or rate
+                print(
+                    f"{n:>9} {distinct:>9} {j:>5} {r['seconds']:>9.1f} {rate:>8.0f} "
+                    f"{rate / j:>11.0f} {r['rss_mb']:>6.0f}MB {r['pss_mb']:>7.0f}MB"
+                    + (f"   speed-up x{rate / base:.2f}" if j > 1 else "")
+                )
+            path.unlink()
     return 0
 
 

@@ -241,9 +241,7 @@ class SiteList(Sequence[Site]):
             out: list[int | None] = []
             for t in self._transcripts:
                 lay = layout(t)
-                out.append(
-                    (lay.donors if five else lay.acceptors).get(pos, -1) if lay.ordered else None
-                )
+                out.append(lay.splice_exon(pos, five) if lay.ordered else None)
             self._exon_at = out
         return self._exon_at
 

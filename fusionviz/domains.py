@@ -97,7 +97,7 @@ class _Prepared:
 #: Prepared domain lists by the identity of the (cached, immutable) tuple a source returns.
 _PREPARED: dict[int, _Prepared] = {}
 _PREFERRED: dict[tuple[int, ...], tuple[tuple[Domain, ...], tuple[int, ...]]] = {}
-_MAX_PREPARED = 8192
+_MAX_PREPARED = 2048
 
 
 def _prepared(domains: tuple[Domain, ...]) -> _Prepared:

@@ -231,7 +231,24 @@ def group_features(
     ``merge`` maps a record name (or curated name) to a family, as a style file's
     ``[merge]`` table does.
     """
-    kinds = tuple(draw_kinds)
+    if not merge:  # the JSON, TSV and page of one fusion group the same verdicts
+        return _grouped(tuple(verdicts), tuple(priority), tuple(draw_kinds))
+    return _group_features(verdicts, priority, tuple(draw_kinds), merge)
+
+
+@lru_cache(maxsize=_CACHED // 16)
+def _grouped(
+    verdicts: tuple[DomainVerdict, ...], priority: tuple[str, ...], kinds: tuple[str, ...]
+) -> tuple[Feature, ...]:
+    return _group_features(verdicts, priority, kinds, {})
+
+
+def _group_features(
+    verdicts: Sequence[DomainVerdict],
+    priority: Sequence[str],
+    kinds: tuple[str, ...],
+    merge: dict[str, str],
+) -> tuple[Feature, ...]:
     classed = [(v, feature_class(v.domain, kinds), readable(v.domain)) for v in verdicts]
     classed.sort(key=lambda c: (c[0].domain.start, c[0].domain.end, c[0].domain.name))
     parent = list(range(len(classed)))

@@ -10,6 +10,8 @@ transcript; :mod:`fusionviz.coordinates` and :mod:`fusionviz.breakpoints` read i
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any, TypeVar
@@ -18,7 +20,7 @@ from fusionviz.models import Transcript
 
 #: Transcripts whose layouts are kept (the oldest dropped first): bounded memory in
 #: a cohort that touches many genes.
-MAX_TRANSCRIPTS = 8192
+MAX_TRANSCRIPTS = 16384
 #: Position-dependent values kept per transcript by :func:`memoised` (oldest dropped).
 MEMO_PER_TRANSCRIPT = 32
 
@@ -30,25 +32,22 @@ class Layout:
 
     ``heads``/``tails`` are the first/last transcribed base of each exon times ``sign``
     (+1 on the plus strand, -1 on the minus strand), so both increase along the RNA and
-    a base's exon is found by bisection. ``spans`` are the exons' cDNA spans (first,
-    last). ``donors``/``acceptors`` map the genomic base of each splice site (the last
-    base of exons 1..n-1, the first base of exons 2..n) to the exon's index.
-    ``ordered`` is False for exons that overlap or are out of order (malformed input):
-    callers then scan exon by exon. ``cds_bounds`` are the cDNA positions of the first
-    base of the start codon and the last base of the stop codon (None: non-coding).
+    a base's exon, or the splice site it is, is found by bisection. ``ordered`` is False
+    for exons that overlap or are out of order (malformed input): callers then scan
+    exon by exon. ``spans`` are the exons' cDNA spans (first, last) and ``cds_bounds``
+    the cDNA positions of the first base of the start codon and the last base of the
+    stop codon (None: non-coding), computed on first use (most transcripts of a gene
+    are only asked whether a base is one of their splice sites).
     """
 
     __slots__ = (
-        "acceptors",
-        "cds_bounds",
+        "_cds_bounds",
+        "_spans",
         "derived",
-        "donors",
         "heads",
-        "length",
         "memo",
         "ordered",
         "sign",
-        "spans",
         "tails",
         "transcript",
     )
@@ -57,27 +56,52 @@ class Layout:
         self.transcript = t  # held: the identity key below stays valid while it lives
         sign = self.sign = 1 if t.strand == "+" else -1
         if sign == 1:
-            heads = tuple(e.start for e in t.exons)
-            tails = tuple(e.end for e in t.exons)
+            heads = array("q", [e.start for e in t.exons])
+            tails = array("q", [e.end for e in t.exons])
         else:
-            heads = tuple(-e.end for e in t.exons)
-            tails = tuple(-e.start for e in t.exons)
+            heads = array("q", [-e.end for e in t.exons])
+            tails = array("q", [-e.start for e in t.exons])
         n = len(heads)
         self.heads, self.tails = heads, tails
         self.ordered = all(heads[i] <= tails[i] for i in range(n)) and all(
             tails[i] < heads[i + 1] for i in range(n - 1)
         )
-        self.donors = {sign * tails[i]: i for i in range(n - 1)}
-        self.acceptors = {sign * heads[i]: i for i in range(1, n)}
-        spans, first = [], 1
-        for e in t.exons:
-            spans.append((first, first + e.length - 1))
-            first += e.length
-        self.spans = tuple(spans)
-        self.length = first - 1
-        self.cds_bounds = self._cds_bounds()
-        self.memo: dict[Any, Any] = {}
-        self.derived: dict[str, Any] = {}
+        self._spans: tuple[tuple[int, int], ...] | None = None
+        self._cds_bounds: tuple[int, int] | None | bool = False  # False: not computed
+        self.memo: dict[Any, Any] | None = None
+        self.derived: dict[str, Any] | None = None
+
+    def splice_exon(self, position: int, five: bool) -> int:
+        """Index of the exon whose splice site (5' role: its last base, exons 1..n-1;
+        3' role: its first base, exons 2..n) is ``position``; -1 when none. Only for
+        ``ordered`` exons."""
+        s = self.sign * position
+        if five:
+            i = bisect_left(self.tails, s)
+            return i if i < len(self.tails) - 1 and self.tails[i] == s else -1
+        i = bisect_left(self.heads, s)
+        return i if 0 < i < len(self.heads) and self.heads[i] == s else -1
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        if self._spans is None:
+            spans, first = [], 1
+            for e in self.transcript.exons:
+                spans.append((first, first + e.length - 1))
+                first += e.length
+            self._spans = tuple(spans)
+        return self._spans
+
+    @property
+    def length(self) -> int:
+        spans = self.spans
+        return spans[-1][1] if spans else 0
+
+    @property
+    def cds_bounds(self) -> tuple[int, int] | None:
+        if self._cds_bounds is False:
+            self._cds_bounds = self._find_cds_bounds()
+        return self._cds_bounds  # type: ignore[return-value]
 
     def genomic_to_tx(self, pos: int) -> int | None:
         """cDNA position of genomic ``pos``, or None when it is not exonic."""
@@ -87,7 +111,7 @@ class Layout:
                 return first + (pos - e.start if t.strand == "+" else e.end - pos)
         return None
 
-    def _cds_bounds(self) -> tuple[int, int] | None:
+    def _find_cds_bounds(self) -> tuple[int, int] | None:
         t = self.transcript
         if t.cds is None:
             return None
@@ -112,20 +136,33 @@ def layout(t: Transcript) -> Layout:
     return lay
 
 
+def forget(t: Transcript) -> None:
+    """Drop the layout of ``t`` (its source no longer holds it: memory follows the
+    source's own bound on genes)."""
+    lay = _LAYOUTS.get(id(t))
+    if lay is not None and lay.transcript is t:
+        _LAYOUTS.pop(id(t), None)
+
+
 def derived(t: Transcript, name: str, compute: Callable[[], V]) -> V:
     """A per-transcript constant (``exon_coding``, ``protein_length`` ...), computed once."""
-    values = layout(t).derived
+    lay = layout(t)
+    if lay.derived is None:
+        lay.derived = {}
     try:
-        return values[name]
+        return lay.derived[name]
     except KeyError:
-        value = values[name] = compute()
+        value = lay.derived[name] = compute()
         return value
 
 
 def memoised(t: Transcript, key: object, compute: Callable[[], V]) -> V:
     """``compute()`` for a pure, immutable value derived from ``t`` and ``key`` alone
     (e.g. where an exon boundary lies in the CDS), remembered with the transcript."""
-    memo = layout(t).memo
+    lay = layout(t)
+    if lay.memo is None:
+        lay.memo = {}
+    memo = lay.memo
     try:
         return memo[key]
     except KeyError:

@@ -79,23 +79,36 @@ def annotate_request(
     return out
 
 
-class _Cache:
-    """Identical junctions (same partners, another row) are annotated once; the
-    row's own request (line, caller fields) is put back on the cached result."""
+#: Distinct junctions whose annotations are kept for repeated rows (least recently used
+#: dropped first; ~7 kB each).
+CACHE_SIZE = 2048
 
-    def __init__(self, size: int = 4096) -> None:
+
+def junction_key(req: FusionRequest) -> FusionRequest:
+    """The request without what belongs to its row alone (text, line, caller fields):
+    rows with equal keys have equal annotations."""
+    return dataclasses.replace(req, text="", line=None, extra=())
+
+
+class _Cache:
+    """Identical junctions (the same request on another row) are annotated once; the
+    row's own request (text, line, caller fields) is put back on the cached result and
+    the caller's frame call is compared again."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
         self.size = size
-        self.data: dict[tuple, list[Annotated]] = {}
+        self.data: dict[FusionRequest, list[Annotated]] = {}
 
     def get(self, req: FusionRequest, compute: Callable[[], list[Annotated]]) -> list[Annotated]:
-        key = (req.five_prime, req.three_prime)
-        hit = self.data.get(key)
+        key = junction_key(req)
+        hit = self.data.pop(key, None)
         if hit is None:
             hit = compute()
             if len(self.data) >= self.size:
                 self.data.pop(next(iter(self.data)))
             self.data[key] = hit
             return hit
+        self.data[key] = hit  # now the most recently used
         out = []
         for a in hit:
             af = dataclasses.replace(a.fusion, request=req, extra=req.extra)

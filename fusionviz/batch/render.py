@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from fusionviz.batch.engine import Annotated
+from fusionviz.batch.engine import Annotated, junction_key
 from fusionviz.batch.framecheck import _extra
 from fusionviz.batch.html_page import _Entry
 from fusionviz.batch.multiqc import tally_flags
@@ -28,12 +27,10 @@ from fusionviz.models import AnnotatedFusion, SourceInfo
 from fusionviz.sources.base import AnnotationSource
 from fusionviz.vicc import VICCLines
 
-if TYPE_CHECKING:
-    from fusionviz.evidence import Assessment
-
 #: Distinct junctions whose rendered text, known-fusion match and evidence summary are
-#: kept for repeated rows (the oldest dropped first: memory stays bounded).
-MEMO_SIZE = 4096
+#: kept for repeated rows (the least recently used dropped first). One rendered junction
+#: is ~25 kB of text (50 MB in all).
+MEMO_SIZE = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +68,8 @@ class Renderer:
         self.source, self.known = source, known
         self.input_name, self.build, self.figures = input_name, build, figures
         self.size = size
-        self.memo: dict[tuple, tuple[list[str], str, str | None]] = {}
-        self.matches: dict[tuple, KnownMatch | None] = {}
-        self.summaries: dict[tuple, str] = {}
+        self.memo: dict[tuple, tuple[list[str], str, str | None, str]] = {}
+        self.matches: dict[tuple, tuple[KnownMatch | None]] = {}
         self.vicc = VICCLines(size)
         self.columns = report.tsv_header()
         self._input_col = self.columns.index("input") if "input" in self.columns else None
@@ -85,7 +81,7 @@ class Renderer:
 
     def _one(self, a: Annotated) -> Written:
         af = a.fusion
-        tsv, body, fasta = self.render(a)
+        tsv, body, fasta, summary = self.render(a)
         svg = error = None
         if self.figures:
             svg, error = draw_svg(af)
@@ -97,7 +93,7 @@ class Renderer:
             fasta=fasta,
             differs=a.check.status == "differs",
             tally=tally_flags(af, self.match(af)) if default else None,
-            entry=self.entry(a),
+            entry=self.entry(a, summary),
             figure_name=figure_name(af),
             svg=svg,
             figure_error=error,
@@ -114,42 +110,38 @@ class Renderer:
             af.five_prime.gene,
             af.three_prime.gene,
         )
-        if key not in self.matches:
+        hit = _recent(self.matches, key)
+        if hit is None:
             _bounded(self.matches, self.size)
-            self.matches[key] = match_fusion(af, self.known, self.source)
-        return self.matches[key]
+            hit = self.matches[key] = (match_fusion(af, self.known, self.source),)
+        return hit[0]
 
-    def assess(self, af: AnnotatedFusion, known: KnownMatch | None) -> Assessment:
-        """The evidence list of a junction (its summary is kept for index.html)."""
+    def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None, str]:
+        """TSV cells, JSON body, FASTA record and evidence summary of a junction."""
+        from fusionviz import report
         from fusionviz.evidence import assess
 
-        a = assess(af, self.source, known=known, table=self.known)
-        _bounded(self.summaries, self.size)
-        self.summaries[_junction_key(af)] = a.summary
-        return a
-
-    def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None]:
-        from fusionviz import report
-
         key = _junction_key(af)
-        hit = self.memo.get(key)
+        hit = _recent(self.memo, key)
         if hit is None:
             known = self.match(af)
-            evidence = self.assess(af, known)
+            evidence = assess(af, self.source, known=known, table=self.known)
             d = report.to_dict(af, known, evidence)
             d.pop("input", None)
             d.pop("caller_fields", None)
-            body = json.dumps(d, ensure_ascii=False)
-            hit = (report.tsv_row(af, known, evidence), body[1:-1], report.fasta_record(af))
+            body = json.dumps(d, ensure_ascii=False)[1:-1]
+            cells = report.tsv_row(af, known, evidence)
+            hit = (cells, body, report.fasta_record(af), evidence.summary)
             _bounded(self.memo, self.size)
             self.memo[key] = hit
         return hit
 
     # ------------------------------------------------------------------ per row
-    def render(self, a: Annotated) -> tuple[str, str, str | None]:
-        """The row's TSV line, JSON line and FASTA record (None without a sequence)."""
+    def render(self, a: Annotated) -> tuple[str, str, str | None, str]:
+        """The row's TSV line, JSON line, FASTA record (None without a sequence) and
+        the junction's evidence summary."""
         af = a.fusion
-        cells, body, rec = self._base(af)
+        cells, body, rec, summary = self._base(af)
         extra = _extra(af)
         req = af.request
         tsv_cells = list(cells)
@@ -183,9 +175,9 @@ class Renderer:
         if rec and req.line is not None:
             # FASTA ids must be unique in the file: prefix the row's line number.
             rec = f">line{req.line}|{rec[1:]}"
-        return "\t".join(tsv_cells) + "\n", json_line, rec
+        return "\t".join(tsv_cells) + "\n", json_line, rec, summary
 
-    def entry(self, a: Annotated) -> _Entry:
+    def entry(self, a: Annotated, evidence: str = "") -> _Entry:
         """What index.html lists of the fusion (number and figure set by the writer)."""
         af = a.fusion
         known = self.match(af)
@@ -207,21 +199,28 @@ class Renderer:
             svg=None,
             figure=None,
             known=known.headline() if known is not None else "",
-            evidence=self.summaries.get(_junction_key(af), ""),
+            evidence=evidence,
             vicc=self.vicc.nomenclature(af),
         )
 
 
 def _bounded(table: dict, size: int) -> None:
-    """Make room for one more entry (the oldest goes)."""
+    """Make room for one more entry (the least recently used goes)."""
     if len(table) >= size:
         table.pop(next(iter(table)))
 
 
+def _recent(table: dict, key: tuple):  # noqa: ANN202
+    """``table[key]`` marked as just used (moved to the end), or None."""
+    hit = table.pop(key, None)
+    if hit is not None:
+        table[key] = hit
+    return hit
+
+
 def _junction_key(af: AnnotatedFusion) -> tuple:
     return (
-        af.request.five_prime,
-        af.request.three_prime,
+        junction_key(af.request),
         af.five_prime.transcript_label,
         af.three_prime.transcript_label,
     )

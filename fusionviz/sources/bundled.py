@@ -56,8 +56,9 @@ if TYPE_CHECKING:
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
-#: Genes whose transcript rows and models are kept in memory, least recently used dropped
-#: first (a cohort touching most of the genome stays bounded; one gene is ~50 kB).
+#: Genes whose transcript rows and models (and all that is derived from them) are kept in
+#: memory, least recently used dropped first: a cohort touching most of the genome stays
+#: bounded (one gene with its transcripts, domains and sequences is ~60 kB).
 MAX_GENES = 2048
 #: Entries of each per-transcript / per-name lookup memo (sequences, domains, symbols).
 MAX_MEMO = 8192
@@ -377,12 +378,25 @@ class BundledSource:
             raise UnknownGeneError(gene, self.gene_symbols(), where=self.where)
         rows.sort(key=lambda r: "MANE_Select" not in r["tags"])  # stable: MANE first
         if len(self._rows_cache) >= MAX_GENES:
-            old, dropped = self._rows_cache.popitem(last=False)
-            self._tx_cache.pop(old, None)
-            for r in dropped:
-                self._models.pop(r.internal_id, None)
+            self._drop_gene()
         self._rows_cache[key] = rows
         return rows
+
+    def _drop_gene(self) -> None:
+        """Forget the least recently used gene and everything derived from its
+        transcripts (memory follows MAX_GENES, not the number of genes a cohort touches)."""
+        from fusionviz.layout import forget
+
+        old, dropped = self._rows_cache.popitem(last=False)
+        self._tx_cache.pop(old, None)
+        self._memo.get("default", {}).pop(old, None)
+        for r in dropped:
+            model = self._models.pop(r.internal_id, None)
+            if model is None:
+                continue
+            for table in ("protein", "cdna", "domains"):
+                self._memo.get(table, {}).pop(model, None)
+            forget(model)
 
     def _tx_rows(self, sql: str, params: tuple) -> list[_Row]:
         cols = self._cols("transcripts")
