@@ -108,3 +108,36 @@ def test_a_caller_alias_shared_by_two_genes_is_resolved_by_its_base(src):
     # MUM1 is an alias of IRF4 (chr6) and of PWWP3A (chr19).
     assert resolve_gene("MUM1", src, GenomicPosition("19", 1_360_000)).symbol == "PWWP3A"
     assert resolve_gene("MUM1", src, GenomicPosition("6", 400_000)).symbol == "IRF4"
+
+
+class _CountingSymbols(tuple):
+    """A symbol list that counts how often it is read."""
+
+    reads = 0
+
+    def __iter__(self):
+        type(self).reads += 1
+        return super().__iter__()
+
+
+def test_an_unknown_gene_error_searches_close_spellings_only_when_read():
+    from fusionviz.errors import UnknownGeneError
+
+    symbols = _CountingSymbols(("ALK", "EML4", "SQSTM1"))
+    err = UnknownGeneError("ALKK", symbols, where="bundle x")
+    assert _CountingSymbols.reads == 0  # caught and discarded: nothing searched
+    assert str(err) == "unknown gene 'ALKK' in bundle x; did you mean ALK?"
+    assert err.suggestions == ("ALK",)
+    assert err.args == (str(err),)
+    reads = _CountingSymbols.reads
+    assert str(UnknownGeneError("ALKK", symbols, where="bundle x")) == str(err)
+    assert _CountingSymbols.reads == reads  # the same names: the search is remembered
+
+
+def test_a_given_message_is_kept_and_suggestions_can_be_set():
+    from fusionviz.errors import UnknownGeneError
+
+    err = UnknownGeneError("X", message="X is a pseudogene")
+    assert str(err) == "X is a pseudogene" and err.suggestions == ()
+    err.suggestions = ["Y"]
+    assert err.suggestions == ("Y",)
