@@ -12,9 +12,9 @@ once, inside the timing) and reports the wall time divided by the junctions:
 
 both after the process's one-time costs (imports, the bundle's index, the known-fusions
 table: see ``_preload``), with the genes loaded inside the timing;
-- ``fusionviz batch --jobs 1`` and ``fusionviz annotate J1 J2 ... --json`` (all the
-  junctions on one command line): the commands' whole wall time, interpreter start
-  included.
+- ``fusionviz batch --jobs 1`` and ``fusionviz annotate J1 J2 ...`` (all the
+  junctions on one command line; text, the default, and ``--json``): the commands'
+  whole wall time, interpreter start included.
 
 Each in-process row is measured with the repeated-junction caches on and off (the
 junctions are distinct, so the caches can only cost here).
@@ -144,10 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{'fusionviz batch --jobs 1 (whole command)':<44} {secs:>8.3f} {secs / n * 1e6:>12.0f}"
         )
         texts = [f"{a}::{b}" for _, a, _, b in rows]
-        cmd = [sys.executable, "-m", "fusionviz", "annotate", *texts, "--json"]
-        secs = statistics.median(_wall(cmd) for _ in range(args.repeat))
-        label = f"fusionviz annotate ({n} on one command line)"
-        print(f"{label:<44} {secs:>8.3f} {secs / n * 1e6:>12.0f}")
+        for extra, what in (([], "text"), (["--json"], "--json")):
+            cmd = [sys.executable, "-m", "fusionviz", "annotate", *texts, *extra]
+            secs = statistics.median(_wall(cmd) for _ in range(args.repeat))
+            label = f"fusionviz annotate, {n} on one line ({what})"
+            print(f"{label:<44} {secs:>8.3f} {secs / n * 1e6:>12.0f}")
     return 0
 
 

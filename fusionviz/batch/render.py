@@ -21,6 +21,7 @@ from fusionviz.batch.engine import Annotated, junction_key
 from fusionviz.batch.framecheck import _extra
 from fusionviz.batch.html_page import _Entry
 from fusionviz.batch.multiqc import tally_flags
+from fusionviz.batch.rowjson import RowJSON
 from fusionviz.errors import FusionvizError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, SourceInfo
@@ -71,6 +72,7 @@ class Renderer:
         self.memo: dict[tuple, tuple[list[str], str, str | None, str]] = {}
         self.matches: dict[tuple, tuple[KnownMatch | None]] = {}
         self.vicc = VICCLines(size)
+        self.json = RowJSON()
         self.columns = report.tsv_header()
         self._input_col = self.columns.index("input") if "input" in self.columns else None
         self._line_col = self.columns.index("line") if "line" in self.columns else None
@@ -126,10 +128,7 @@ class Renderer:
         if hit is None:
             known = self.match(af)
             evidence = assess(af, self.source, known=known, table=self.known)
-            d = report.to_dict(af, known, evidence)
-            d.pop("input", None)
-            d.pop("caller_fields", None)
-            body = json.dumps(d, ensure_ascii=False)[1:-1]
+            body = self.json.body(af, known, evidence, leave_out=("input", "caller_fields"))
             cells = report.tsv_row(af, known, evidence)
             hit = (cells, body, report.fasta_record(af), evidence.summary)
             _bounded(self.memo, self.size)

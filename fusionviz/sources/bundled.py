@@ -112,6 +112,7 @@ class BundledSource:
         # Lookups every row repeats (the annotation does not change): bounded memos.
         self._memo: dict[str, dict[Any, Any]] = {}
         self._provenance: tuple[SourceInfo, ...] | None = None
+        self._longest: int | None = None
         self._symbols: tuple[str, ...] | None = None
         self._loci = LociIndex(self._query)
         _SOURCES.add(self)
@@ -296,11 +297,20 @@ class BundledSource:
 
     def genes_at(self, contig: str, position: int) -> tuple[str, ...]:
         """Symbols of bundle genes whose span (any transcript) covers contig:position."""
+        pos = int(position)
+        # A gene covering the base starts at most its span before it: one range scan on
+        # the (contig, start) index instead of every gene of the contig.
         rows = self._query(
-            "SELECT gene FROM genes WHERE contig = ? AND start <= ? AND end >= ?",
-            (normalise_contig(contig), int(position), int(position)),
+            "SELECT gene FROM genes WHERE contig = ? AND start BETWEEN ? AND ? AND end >= ?",
+            (normalise_contig(contig), pos - self._longest_gene(), pos, pos),
         )
         return tuple(sorted(r[0] for r in rows))
+
+    def _longest_gene(self) -> int:
+        if self._longest is None:
+            hit = self._query("SELECT max(end - start) FROM genes")
+            self._longest = int(hit[0][0] or 0) if hit else 0
+        return self._longest
 
     # ------------------------------------------------------------------ evidence
     # Curated tables and expression (fusionviz.evidence); absent files mean "no data".

@@ -1,0 +1,139 @@
+"""The ``fusions.jsonl`` text of a fusion, built from remembered pieces.
+
+:func:`report.to_dict <fusionviz.report.to_dict>` then :func:`json.dumps` is the
+contract; this writes the same bytes faster. A domain verdict that the fusion keeps
+whole, or loses, is the same object on every row of its transcript
+(:mod:`fusionviz.domains`), and so are its grouped features and the provenance: each
+is encoded once and its text reused. Everything else goes through ``report.to_dict``
+as it is, so a field added there appears here too. ``json.dumps`` of a dict is
+``{`` + ``", "``-joined ``"key": value`` + ``}``, which is how the pieces are joined.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from fusionviz import report
+from fusionviz.features import Feature, group_features
+from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
+
+#: Encoded pieces kept (the oldest dropped first).
+MAX_PIECES = 16384
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
+_STRING = json.encoder.encode_basestring
+_KEYS: dict[str, str] = {}
+
+
+def _dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)``, without building an encoder per call."""
+    if type(value) is str:
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    return _ENCODER.encode(value)
+
+
+def _key(key: str) -> str:
+    """``"key": `` (member names repeat on every row)."""
+    text = _KEYS.get(key)
+    if text is None:
+        text = _KEYS[key] = f"{_dumps(key)}: "
+    return text
+
+
+class RowJSON:
+    """Encodes fusions as ``json.dumps(report.to_dict(...), ensure_ascii=False)``."""
+
+    def __init__(self) -> None:
+        self._pieces: dict[Any, tuple[Any, str]] = {}
+
+    def body(self, af: AnnotatedFusion, known: Any, evidence: Any, leave_out: tuple) -> str:
+        """The JSON object's members (no braces), without the keys ``leave_out``."""
+        light = replace(
+            af,
+            five_prime=replace(af.five_prime, domains=()),
+            three_prime=replace(af.three_prime, domains=()),
+        )
+        d = report.to_dict(light, known, evidence)
+        parts = []
+        for key, value in d.items():
+            if key in leave_out:
+                continue
+            if key == "five_prime":
+                text = self._partner(value, af.five_prime)
+            elif key == "three_prime":
+                text = self._partner(value, af.three_prime)
+            elif key == "provenance":
+                text = self._provenance(value, af)
+            else:
+                text = _dumps(value)
+            parts.append(_key(key) + text)
+        return ", ".join(parts)
+
+    def _partner(self, d: dict[str, Any], p: PartnerResult) -> str:
+        parts = []
+        for key, value in d.items():
+            if key == "domains":
+                text = "[" + ", ".join(self._domain(v) for v in p.domains) + "]"
+            elif key == "features":
+                text = "[" + ", ".join(self._feature(f) for f in group_features(p.domains)) + "]"
+            else:
+                text = _dumps(value)
+            parts.append(_key(key) + text)
+        return "{" + ", ".join(parts) + "}"
+
+    def _provenance(self, d: dict[str, Any], af: AnnotatedFusion) -> str:
+        parts = []
+        for key, value in d.items():
+            if key == "sources":  # the source's own list, the same on every row
+                text = self._remembered(("sources", id(af.provenance)), af.provenance, value)
+            else:
+                text = _dumps(value)
+            parts.append(_key(key) + text)
+        return "{" + ", ".join(parts) + "}"
+
+    def _domain(self, v: DomainVerdict) -> str:
+        hit = self._pieces.get(id(v))
+        if hit is not None and hit[0] is v:
+            return hit[1]
+        text = _dumps(report._domain_dict(v))
+        self._keep(id(v), v, text)
+        return text
+
+    def _feature(self, f: Feature) -> str:
+        key = (id(f.verdict), tuple(map(id, f.members)), f.name, f.short, f.family, f.kind)
+        hit = self._pieces.get(key)
+        if hit is not None and hit[0][0] is f.verdict and _same(hit[0][1], f.members):
+            return hit[1]
+        text = _dumps(report._feature_dict(f))
+        self._keep(key, (f.verdict, f.members), text)
+        return text
+
+    def _remembered(self, key: Any, owner: Any, value: Any) -> str:
+        """``value`` encoded, remembered while ``owner`` (whose identity is in ``key``)
+        is the same object and ``value`` the same."""
+        hit = self._pieces.get(key)
+        if hit is not None and hit[0][0] is owner and hit[0][1] == value:
+            return hit[1]
+        text = _dumps(value)
+        self._keep(key, (owner, value), text)
+        return text
+
+    def _keep(self, key: Any, holder: Any, text: str) -> None:
+        if len(self._pieces) >= MAX_PIECES:
+            self._pieces.pop(next(iter(self._pieces)))
+        self._pieces[key] = (holder, text)
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
