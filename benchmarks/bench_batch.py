@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs = args.jobs or sorted({1, cores})
     print(f"{cores} cores; cohort files of real exon-boundary junctions (benchmarks/cohort.py)")
     head = ("rows", "distinct", "jobs", "seconds", "rows/s", "rows/s/core", "max RSS", "tree PSS")
-    print("{:>9} {:>9} {:>5} {:>9} {:>8} {:>11} {:>8} {:>9}".format(*head))
+    print("{:>9} {:>9} {:>5} {:>9} {:>8} {:>11} {:>8} {:>9} {:>7}".format(*head, "output"))
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             path = write_cohort(Path(tmp) / f"cohort_{n}.tsv", n)
@@ -98,12 +99,16 @@ def main(argv: list[str] | None = None) -> int:
                 distinct = len({line.split("\t", 1)[1].rsplit("\t", 1)[0] for line in fh})
             base = None
             for j in jobs:
-                r = run(path, j, Path(tmp) / f"out_{n}_{j}")
+                out = Path(tmp) / f"out_{n}_{j}"
+                r = run(path, j, out)
+                r["output_gb"] = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 1e9
+                shutil.rmtree(out)  # a million rows write ~30 GB
                 rate = n / r["seconds"]
                 base = base or rate
                 print(
                     f"{n:>9} {distinct:>9} {j:>5} {r['seconds']:>9.1f} {rate:>8.0f} "
-                    f"{rate / j:>11.0f} {r['rss_mb']:>6.0f}MB {r['pss_mb']:>7.0f}MB"
+                    f"{rate / j:>11.0f} {r['rss_mb']:>6.0f}MB {r['pss_mb']:>7.0f}MB "
+                    f"{r['output_gb']:>6.1f}GB"
                     + (f"   speed-up x{rate / base:.2f}" if j > 1 else "")
                 )
             path.unlink()

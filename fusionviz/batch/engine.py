@@ -128,11 +128,12 @@ class RowAnnotator:
         *,
         all_transcripts: bool = False,
         cache: bool = True,
+        cache_size: int = CACHE_SIZE,
     ) -> None:
         self.source = source
         self.fn = annotate_fn or _default_annotate()
         self.all_transcripts = all_transcripts
-        self.memo = _Cache() if cache else None
+        self.memo = _Cache(cache_size) if cache else None
 
     def __call__(self, row: FusionRequest | RowError) -> list[Annotated] | RowError:
         """The row's annotations, or a RowError (the reader's, or the engine's message)."""

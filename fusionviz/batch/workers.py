@@ -19,14 +19,14 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-from collections import deque
+import queue
+import traceback
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from fusionviz.batch.engine import AnnotateFn, RowAnnotator
-from fusionviz.batch.render import Renderer, Written
+from fusionviz.batch.engine import CACHE_SIZE, AnnotateFn, RowAnnotator
+from fusionviz.batch.render import MEMO_SIZE, Renderer, Written
 from fusionviz.callers import RowError
 from fusionviz.known import KnownTable
 from fusionviz.models import FusionRequest
@@ -56,6 +56,8 @@ class Settings:
     input_name: str = ""
     build: str | None = None
     figures: bool = False
+    #: Workers sharing the junctions (each holds its share of the caches' capacity).
+    share: int = 1
 
 
 class Worker:
@@ -63,10 +65,19 @@ class Worker:
 
     def __init__(self, source: AnnotationSource, s: Settings) -> None:
         self.annotate = RowAnnotator(
-            source, s.annotate_fn, all_transcripts=s.all_transcripts, cache=s.cache
+            source,
+            s.annotate_fn,
+            all_transcripts=s.all_transcripts,
+            cache=s.cache,
+            cache_size=max(256, CACHE_SIZE // s.share),
         )
         self.render = Renderer(
-            source, s.known, input_name=s.input_name, build=s.build, figures=s.figures
+            source,
+            s.known,
+            input_name=s.input_name,
+            build=s.build,
+            figures=s.figures,
+            size=max(256, MEMO_SIZE // s.share),
         )
 
     def chunk(self, rows: list[Row]) -> list[Result]:
@@ -109,39 +120,104 @@ def processed(
 
 
 class RowPool:
-    """A process pool whose workers hold the source and the settings (context manager).
+    """Worker processes that hold the source and the settings (context manager).
 
-    Entering it starts every worker, so that no thread of the caller (a progress bar)
-    is running when they are forked."""
+    Each row goes to the worker chosen by its junction, so a junction repeated on many
+    rows is annotated and rendered once, by one worker, and stays in that worker's
+    caches (the caches are not duplicated across workers). Each chunk of rows is split
+    among the workers and put back together in the rows' order. Entering the pool
+    starts every worker, so that no thread of the caller (a progress bar) is running
+    when they are forked."""
 
     def __init__(self, jobs: int, source: AnnotationSource, settings: Settings) -> None:
+        ctx = _context()
         self.jobs = jobs
-        self._executor = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=_context(),
-            initializer=_init_worker,
-            initargs=(source, settings),
-        )
+        self._inboxes = [ctx.Queue() for _ in range(jobs)]
+        self._outbox = ctx.Queue()
+        # Each worker sees its share of the junctions: its share of the cache capacity.
+        settings = replace(settings, share=jobs)
+        self._procs = [
+            ctx.Process(target=_serve, args=(source, settings, inbox, self._outbox), daemon=True)
+            for inbox in self._inboxes
+        ]
 
     def __enter__(self) -> RowPool:
-        self._executor.submit(_ready).result()  # forks every worker now
+        for proc in self._procs:
+            proc.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        for inbox in self._inboxes:
+            inbox.put(None)
+        for proc in self._procs:
+            proc.join(timeout=None if exc[0] is None else 5)
+            if proc.is_alive():
+                proc.terminate()
 
     def map(self, chunks: Iterator[list[Row]]) -> Iterator[Result]:
         """Results of every chunk in order, with at most AHEAD chunks per worker queued."""
-        pending: deque[Future[list[Result]]] = deque(
-            self._executor.submit(_run_chunk, c)
-            for c in itertools.islice(chunks, self.jobs * AHEAD)
-        )
-        while pending:
-            done = pending.popleft().result()
+        waiting: dict[int, list] = {}  # chunk number -> [parts left, results]
+        sent = done = 0
+        for chunk in itertools.islice(chunks, self.jobs * AHEAD):
+            waiting[sent] = self._send(sent, chunk)
+            sent += 1
+        while done < sent:
+            while waiting[done][0]:
+                self._receive(waiting)
+            yield from waiting.pop(done)[1]
+            done += 1
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(self._executor.submit(_run_chunk, nxt))
-            yield from done
+                waiting[sent] = self._send(sent, nxt)
+                sent += 1
+
+    def _send(self, number: int, chunk: list[Row]) -> list:
+        parts: dict[int, tuple[list[int], list[Row]]] = {}
+        for i, row in enumerate(chunk):
+            k = _worker_of(row, i) % self.jobs
+            positions, rows = parts.setdefault(k, ([], []))
+            positions.append(i)
+            rows.append(row)
+        for k, (positions, rows) in parts.items():
+            self._inboxes[k].put((number, positions, rows))
+        return [len(parts), [None] * len(chunk)]
+
+    def _receive(self, waiting: dict[int, list]) -> None:
+        while True:
+            try:
+                number, positions, results, error = self._outbox.get(timeout=2)
+                break
+            except queue.Empty:
+                dead = [p for p in self._procs if not p.is_alive()]
+                if dead:
+                    raise RuntimeError(
+                        f"a batch worker stopped (exit status {dead[0].exitcode})"
+                    ) from None
+        if error:
+            raise RuntimeError(f"a batch worker failed:\n{error}")
+        entry = waiting[number]
+        for i, result in zip(positions, results, strict=True):
+            entry[1][i] = result
+        entry[0] -= 1
+
+
+def _worker_of(row: Row, i: int) -> int:
+    """Rows of one junction go to one worker (any worker for a row error)."""
+    if isinstance(row, RowError):
+        return i
+    return hash((row.five_prime, row.three_prime)) & 0x7FFFFFFF
+
+
+def _serve(source: AnnotationSource, settings: Settings, inbox: Any, outbox: Any) -> None:
+    """A worker: annotate and render the chunks it is sent until it is sent None."""
+    _fresh_connections(source)
+    worker = Worker(source, settings)
+    while (job := inbox.get()) is not None:
+        number, positions, rows = job
+        try:
+            outbox.put((number, positions, worker.chunk(rows), None))
+        except BaseException:  # noqa: BLE001 - reported by the writer, which stops the run
+            outbox.put((number, positions, None, traceback.format_exc()))
 
 
 def _chunks(rows: Iterable[Row]) -> Iterator[list[Row]]:
@@ -155,14 +231,7 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-_WORKER: Worker | None = None
 _INHERITED: list[Any] = []  # the parent's connections, kept unused (never closed here)
-
-
-def _init_worker(source: AnnotationSource, settings: Settings) -> None:
-    global _WORKER
-    _fresh_connections(source)
-    _WORKER = Worker(source, settings)
 
 
 def _fresh_connections(source: Any) -> None:
@@ -174,12 +243,3 @@ def _fresh_connections(source: Any) -> None:
         if db is not None and getattr(db, "_connection", None) is not None:
             _INHERITED.append(db._connection)
             db._connection = None
-
-
-def _ready() -> bool:
-    return _WORKER is not None
-
-
-def _run_chunk(rows: list[Row]) -> list[Result]:
-    assert _WORKER is not None
-    return _WORKER.chunk(rows)

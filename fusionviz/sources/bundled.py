@@ -130,6 +130,11 @@ class BundledSource:
         memo[key] = value
         return value
 
+    def __reduce__(self) -> tuple:
+        # Spawned batch workers (platforms without fork) get a fresh source: the
+        # connection, lock and caches are not sent.
+        return (BundledSource, (self._root, self._cache_dir))
+
     def _after_fork(self) -> None:
         """In a forked child (batch workers): a connection of its own. SQLite connections
         must not cross fork(); the inherited one is kept, unused and never closed."""
