@@ -20,11 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import sqlite3
 import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -40,8 +36,15 @@ from fusionviz.models import (
     Transcript,
     normalise_contig,
 )
-from fusionviz.sources.index import INDEX_LAYOUT, cache_root, unpack, write_index
+from fusionviz.sources.index import (
+    INDEX_LAYOUT,
+    IndexConnection,
+    cache_root,
+    unpack,
+    write_index,
+)
 from fusionviz.sources.loci import LociIndex
+from fusionviz.sources.memory import GeneMemory
 from fusionviz.sources.rows import (
     _coding_segments,
     _protein_length,
@@ -56,26 +59,7 @@ if TYPE_CHECKING:
 
 REQUIRED_FILES = ("manifest.json", "genes.tsv.gz", "transcripts.tsv.gz", "domains.tsv.gz")
 SUPPORTED_FORMAT = 1
-#: Genes whose transcript rows and models (and all that is derived from them) are kept in
-#: memory, least recently used dropped first: a cohort touching most of the genome stays
-#: bounded (one gene with its transcripts, domains and sequences is ~60 kB).
-MAX_GENES = 2048
-#: Entries of each per-transcript / per-name lookup memo (sequences, domains, symbols).
-MAX_MEMO = 8192
-
 log = logging.getLogger(__name__)
-
-#: Every live source, so that a forked child (batch workers) opens its own connections.
-_SOURCES: weakref.WeakSet[BundledSource] = weakref.WeakSet()
-
-
-def _reset_after_fork() -> None:
-    for source in list(_SOURCES):
-        source._after_fork()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 class BundledSource:
@@ -104,43 +88,20 @@ class BundledSource:
         self.version: str = self.manifest["version"]
         self._cache_dir = cache_dir
         self._lock = threading.RLock()
-        self._db: sqlite3.Connection | None = None
+        self._index = IndexConnection(lambda: self.index_dir() / "index.sqlite", self._write_index)
         self._columns: dict[str, list[str]] = {}
-        self._models: dict[str, Transcript] = {}
-        self._rows_cache: OrderedDict[str, list[_Row]] = OrderedDict()
-        self._tx_cache: dict[str, tuple[Transcript, ...]] = {}
-        # Lookups every row repeats (the annotation does not change): bounded memos.
-        self._memo: dict[str, dict[Any, Any]] = {}
+        # What every row asks again (the annotation does not change), bounded.
+        self._memory = GeneMemory()
+        self._memoised = self._memory.memoised
         self._provenance: tuple[SourceInfo, ...] | None = None
         self._longest: int | None = None
         self._symbols: tuple[str, ...] | None = None
         self._loci = LociIndex(self._query)
-        _SOURCES.add(self)
-
-    def _memoised(self, table: str, key: Any, compute: Any) -> Any:
-        """``compute()``, remembered under ``key`` (at most MAX_MEMO keys per table)."""
-        memo = self._memo.setdefault(table, {})
-        try:
-            return memo[key]
-        except KeyError:
-            pass
-        value = compute()
-        if len(memo) >= MAX_MEMO:
-            memo.pop(next(iter(memo)))
-        memo[key] = value
-        return value
 
     def __reduce__(self) -> tuple:
         # Spawned batch workers (platforms without fork) get a fresh source: the
-        # connection, lock and caches are not sent.
+        # connection, lock and memory are not sent.
         return (BundledSource, (self._root, self._cache_dir))
-
-    def _after_fork(self) -> None:
-        """In a forked child (batch workers): a connection of its own. SQLite connections
-        must not cross fork(); the inherited one is kept, unused and never closed."""
-        self._inherited = self._db
-        self._db = None
-        self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ files
     def _read_bytes(self, name: str) -> bytes:
@@ -193,10 +154,7 @@ class BundledSource:
         """Every transcript of ``gene``, MANE Select first."""
         rows = self._gene_rows(gene)
         key = gene.strip().upper()
-        models = self._tx_cache.get(key)
-        if models is None:
-            models = self._tx_cache[key] = tuple(self._model(r) for r in rows)
-        return models
+        return self._memory.transcripts(key, lambda: tuple(self._model(r) for r in rows))
 
     def default_transcript(self, gene: str) -> Transcript:
         key = gene.strip().upper()
@@ -384,34 +342,15 @@ class BundledSource:
 
     def _gene_rows(self, gene: str) -> list[_Row]:
         key = gene.strip().upper()
-        rows = self._rows_cache.get(key)
+        rows = self._memory.rows(key)
         if rows is not None:
-            self._rows_cache.move_to_end(key)
             return rows
         rows = self._tx_rows("SELECT data FROM tx WHERE gene_up = ? ORDER BY ord", (key,))
         if not rows:
             raise UnknownGeneError(gene, self.gene_symbols(), where=self.where)
         rows.sort(key=lambda r: "MANE_Select" not in r["tags"])  # stable: MANE first
-        if len(self._rows_cache) >= MAX_GENES:
-            self._drop_gene()
-        self._rows_cache[key] = rows
+        self._memory.add(key, rows)
         return rows
-
-    def _drop_gene(self) -> None:
-        """Forget the least recently used gene and everything derived from its
-        transcripts (memory follows MAX_GENES, not the number of genes a cohort touches)."""
-        from fusionviz.layout import forget
-
-        old, dropped = self._rows_cache.popitem(last=False)
-        self._tx_cache.pop(old, None)
-        self._memo.get("default", {}).pop(old, None)
-        for r in dropped:
-            model = self._models.pop(r.internal_id, None)
-            if model is None:
-                continue
-            for table in ("protein", "cdna", "domains"):
-                self._memo.get(table, {}).pop(model, None)
-            forget(model)
 
     def _tx_rows(self, sql: str, params: tuple) -> list[_Row]:
         cols = self._cols("transcripts")
@@ -517,11 +456,9 @@ class BundledSource:
 
     # ------------------------------------------------------------------ models
     def _model(self, row: _Row) -> Transcript:
-        key = row.internal_id
-        model = self._models.get(key)
-        if model is None:
-            model = self._models[key] = transcript_from_row(row, f"{self.name} {self.version}")
-        return model
+        return self._memory.model(
+            row, lambda r: transcript_from_row(r, f"{self.name} {self.version}")
+        )
 
     def _domain_rows(self, target: str) -> list[dict[str, str]]:
         cols = self._cols("domains")
@@ -540,33 +477,7 @@ class BundledSource:
         return self._columns[table]
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self._lock:
-            # One connection is shared by every thread (web server): serialise queries.
-            return self._connection().execute(sql, params).fetchall()
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._db is None:
-            path = self.index_dir() / "index.sqlite"
-            for attempt in (1, 2):
-                if not path.is_file():
-                    self._write_index(path)
-                uri = f"{path.as_uri()}?mode=ro"
-                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                try:
-                    db.execute("SELECT count(*) FROM meta").fetchone()
-                except sqlite3.DatabaseError:
-                    # A truncated or foreign file in the cache: rebuild it once.
-                    db.close()
-                    if attempt == 2:
-                        raise AnnotationDataError(
-                            f"the annotation index {path} is unreadable; delete it or set "
-                            "FUSIONVIZ_CACHE_DIR to another folder"
-                        ) from None
-                    path.unlink(missing_ok=True)
-                    continue
-                self._db = db
-                break
-        return self._db  # type: ignore[return-value]
+        return self._index.query(sql, params)
 
     def index_dir(self) -> Path:
         """Cache folder of this bundle's one-time index."""

@@ -13,7 +13,9 @@ import os
 import shlex
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -248,3 +250,64 @@ def write_index(path: Path, label: str, read: Any, root: Traversable) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+class IndexConnection:
+    """The read-only connection to one index file, opened on first use (the index is
+    written first if missing; an unreadable file is rebuilt once). One connection is
+    shared by every thread (the web server): queries are serialised. In a forked child
+    (batch workers) the connection is opened again: SQLite connections must not cross
+    fork(); the inherited one is kept, unused and never closed."""
+
+    def __init__(self, path_of: Callable[[], Path], write: Callable[[Path], None]) -> None:
+        self._path_of, self._write = path_of, write
+        self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        self._inherited: list[sqlite3.Connection] = []
+        _CONNECTIONS.add(self)
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._connection().execute(sql, params).fetchall()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            path = self._path_of()
+            for attempt in (1, 2):
+                if not path.is_file():
+                    self._write(path)
+                uri = f"{path.as_uri()}?mode=ro"
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                try:
+                    db.execute("SELECT count(*) FROM meta").fetchone()
+                except sqlite3.DatabaseError:
+                    # A truncated or foreign file in the cache: rebuild it once.
+                    db.close()
+                    if attempt == 2:
+                        raise AnnotationDataError(
+                            f"the annotation index {path} is unreadable; delete it or set "
+                            "FUSIONVIZ_CACHE_DIR to another folder"
+                        ) from None
+                    path.unlink(missing_ok=True)
+                    continue
+                self._db = db
+                break
+        return self._db  # type: ignore[return-value]
+
+    def after_fork(self) -> None:
+        if self._db is not None:
+            self._inherited.append(self._db)
+        self._db = None
+        self._lock = threading.RLock()
+
+
+_CONNECTIONS: weakref.WeakSet[IndexConnection] = weakref.WeakSet()
+
+
+def _reopen_after_fork() -> None:
+    for conn in list(_CONNECTIONS):
+        conn.after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reopen_after_fork)
