@@ -1,17 +1,18 @@
-"""Annotate and render the rows of a batch in a pool of processes, in the rows' order.
+"""Annotate and render the rows of a batch in worker processes, in the rows' order.
 
-The reading process cuts the stream of requests into chunks and hands them to the
-workers, at most a few chunks ahead of the writer (memory stays flat however long
-the file); each worker annotates and renders its chunk (:mod:`.render`) and sends
-back only text, which the writer puts into the files in the order of the rows. With
-one job everything runs in the calling process through the same code, so the files
-are byte-identical whatever the number of jobs.
+The reading process cuts the stream of requests into chunks and splits each chunk
+among the workers by junction (the rows of one junction always go to the same worker,
+whose caches then serve them), at most a few chunks ahead of the writer: memory stays
+flat however long the file. Each worker annotates and renders its rows
+(:mod:`.render`) and sends back only text, which the writer puts into the files in
+the order of the rows. With one job everything runs in the calling process through
+the same code, so the files are byte-identical whatever the number of jobs.
 
 Workers are forked where the platform allows it (Linux, macOS): they inherit the
 loaded annotation, the known-fusions table and the options without copying them,
-and open their own SQLite connections (:func:`_fresh_connections`,
-:mod:`fusionviz.sources.bundled`). Elsewhere they are spawned and receive pickled
-copies.
+and open their own SQLite connections (:class:`~fusionviz.sources.index.
+IndexConnection`; pyensembl's in :func:`_fresh_connections`). Elsewhere they are
+spawned and receive pickled copies.
 """
 
 from __future__ import annotations

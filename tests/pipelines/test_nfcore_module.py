@@ -48,6 +48,7 @@ def test_module_script_runs_and_writes_versions(tmp_path, shared_dir):
         script.replace("$fusions", str(fusions))
         .replace("$prefix", "sample1")
         .replace("$args", "")
+        .replace("$task.cpus", "2")
         .replace("${task.process}", "FUSIONVIZ_BATCH")
         .replace("\\$", "$")
     )

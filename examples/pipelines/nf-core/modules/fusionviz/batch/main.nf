@@ -28,7 +28,7 @@ process FUSIONVIZ_BATCH {
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
     """
-    fusionviz batch $fusions -o $prefix --quiet $args || [ \$? -eq 1 ]
+    fusionviz batch $fusions -o $prefix --quiet --jobs $task.cpus $args || [ \$? -eq 1 ]
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
