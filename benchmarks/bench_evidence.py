@@ -16,6 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
+from panel_junctions import PAIRS  # the script's folder is on sys.path
+
 REPO = Path(__file__).resolve().parents[1]
 FILES = (
     "domain_classes.tsv",
@@ -24,18 +26,6 @@ FILES = (
     "evidence_manifest.json",
     "EVIDENCE_PROVENANCE.md",
 )
-PAIRS = [
-    ("SQSTM1", "ALK"),
-    ("EML4", "ALK"),
-    ("HMBOX1", "ALK"),
-    ("NPM1", "ALK"),
-    ("KIF5B", "RET"),
-    ("CD74", "ROS1"),
-    ("ETV6", "NTRK3"),
-    ("BCR", "ABL1"),
-    ("TMPRSS2", "ERG"),
-    ("EWSR1", "FLI1"),
-]
 
 
 def fusions(src):

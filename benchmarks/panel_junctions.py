@@ -22,6 +22,21 @@ import random
 import sys
 from pathlib import Path
 
+#: Ten well-known fusion gene pairs (5', 3'), timed with every exon pair 2-11 by
+#: ``bench_annotate.py`` and ``bench_evidence.py``.
+PAIRS = [
+    ("SQSTM1", "ALK"),
+    ("EML4", "ALK"),
+    ("HMBOX1", "ALK"),
+    ("NPM1", "ALK"),
+    ("KIF5B", "RET"),
+    ("CD74", "ROS1"),
+    ("ETV6", "NTRK3"),
+    ("BCR", "ABL1"),
+    ("TMPRSS2", "ERG"),
+    ("EWSR1", "FLI1"),
+]
+
 #: The 33 panel genes (../shared/callers/PROVENANCE.md), in that file's order.
 PANEL = (
     "ALK",

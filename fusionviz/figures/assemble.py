@@ -172,15 +172,7 @@ def _row_specs(g: Geometry, st: Style, opts: Options) -> list:
         cuts = [c + g.off3 for c in (g.cut5, g.cut3) if c is not None]
         specs.append(("gene", kept, p3.gene, exon_sub(p3.transcript.n_exons, st), cuts))
     elif not opts.compact and p5.transcript is not None:
-        specs.append(
-            (
-                "5'",
-                ex.partner_row(g, "5'"),
-                p5.gene,
-                exon_sub(p5.transcript.n_exons, st),
-                [g.cut5 + g.off5] if g.cut5 is not None else [],
-            )
-        )
+        specs.append(_partner_spec(g, "5'", st))
     fusion = ex.fusion_pieces(g)
     join = next((p.lo + p.offset for p in fusion if p.side == "3'"), None)
     if opts.compact:
@@ -190,16 +182,21 @@ def _row_specs(g: Geometry, st: Style, opts: Options) -> list:
         sub = "transcript" if st.narrow else "fusion transcript"
     specs.append(("fusion", fusion, name, sub, [join] if join is not None else []))
     if not opts.compact and not g.intragenic and p3.transcript is not None:
-        specs.append(
-            (
-                "3'",
-                ex.partner_row(g, "3'"),
-                p3.gene,
-                exon_sub(p3.transcript.n_exons, st),
-                [g.cut3 + g.off3] if g.cut3 is not None else [],
-            )
-        )
+        specs.append(_partner_spec(g, "3'", st))
     return specs
+
+
+def _partner_spec(g: Geometry, side: str, st: Style) -> tuple:
+    """The exon row of one partner as it is in the genome, cut at its breakpoint."""
+    p = g.fusion.five_prime if side == "5'" else g.fusion.three_prime
+    cut, off = (g.cut5, g.off5) if side == "5'" else (g.cut3, g.off3)
+    return (
+        side,
+        ex.partner_row(g, side),
+        p.gene,
+        exon_sub(p.transcript.n_exons, st),
+        [cut + off] if cut is not None else [],
+    )
 
 
 def guide(cv: Canvas, points: list[Point]) -> None:

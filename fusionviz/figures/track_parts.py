@@ -118,24 +118,6 @@ def marks(cv: Canvas, marks: list[Box], cy: float, th: float) -> None:
         xa, xb = cv.x(m.x0), cv.x(m.x1)
         w = max(xb - xa, 0.025)
         signal = m.glyph.kind == "signal"
-        if m.fragment:
-            cv.shapes.append(
-                rect(
-                    xa,
-                    cy - mh / 2,
-                    w,
-                    mh,
-                    m.glyph.colour,
-                    None,
-                    0.3,
-                    FADE,
-                    "//////" if signal else None,
-                    f"mark-{m.glyph.kind}",
-                    4,
-                )
-            )
-            stubs(cv, m, cy - mh / 2, mh)
-            continue
         cv.shapes.append(
             rect(
                 xa,
@@ -143,14 +125,17 @@ def marks(cv: Canvas, marks: list[Box], cy: float, th: float) -> None:
                 w,
                 mh,
                 m.glyph.colour,
-                pal.TRANSMEMBRANE if signal else None,
+                # a fragment is drawn faded and without an edge, with stubs at its cut ends
+                pal.TRANSMEMBRANE if signal and not m.fragment else None,
                 0.3,
-                FADE if m.faded else 1.0,
+                FADE if m.fragment or m.faded else 1.0,
                 "//////" if signal else None,
                 f"mark-{m.glyph.kind}",
                 4,
             )
         )
+        if m.fragment:
+            stubs(cv, m, cy - mh / 2, mh)
 
 
 def exon_lines(cv: Canvas, t: TrackInput, cy: float, th: float, avoid: list[Label]) -> None:
