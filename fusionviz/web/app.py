@@ -271,7 +271,7 @@ def create_app(
             af = await run_in_threadpool(engine.annotate, query)
         except FusionvizError as exc:
             return _json({"error": str(exc)}, 400)
-        return _json(report.to_dict(af))
+        return _json(await run_in_threadpool(engine.document, af))
 
     async def healthz(request: Request) -> Response:
         return _plain("ok", 200)

@@ -396,8 +396,7 @@ class Engine:
         if fmt == "json":
             import json
 
-            data = report.to_dict(af, assessment=self.assessment(af))
-            return (json.dumps(data, indent=2) + "\n").encode("utf-8")
+            return (json.dumps(self.document(af), indent=2) + "\n").encode("utf-8")
         if fmt == "vicc":
             import json
 
@@ -409,6 +408,21 @@ class Engine:
         if fmt == "txt":
             return report.to_text(af, assessment=self.assessment(af)).encode("utf-8")
         raise FusionvizError(f"unknown download format '{fmt}'; valid: {', '.join(DOWNLOADS)}")
+
+    def document(self, af: AnnotatedFusion) -> dict[str, Any]:
+        """The JSON of ``fusionviz annotate --json``: the fusion, its known-fusion match
+        and its evidence list (each left out where that feature is unavailable)."""
+        from fusionviz import report
+
+        try:
+            from fusionviz.evidence import assess
+            from fusionviz.known import load_known_table, match_fusion
+
+            table = self._known_table(load_known_table)
+            match = match_fusion(af, table, self.source)
+            return report.to_dict(af, match, assess(af, self.source, known=match, table=table))
+        except (ImportError, FusionvizError):
+            return report.to_dict(af)
 
     def known(self, af: AnnotatedFusion) -> str | None:
         """The known-fusions verdict line, or None where that feature is unavailable."""

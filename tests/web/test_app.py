@@ -97,9 +97,21 @@ def test_the_fragment_route_returns_the_answer_alone(client):
     assert "<html" not in r.text and 'id="frame-badge"' in r.text
 
 
-def test_api_annotate_is_the_cli_json(client):
+def test_api_annotate_is_the_cli_json(client, capsys):
+    from fusionviz.cli import main
+
+    assert main(["annotate", "EML4::ALK E6;A20", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
     r = client.get("/api/annotate", params={"q": "EML4::ALK E6;A20"})
-    assert r.json() == json.loads(json.dumps(report.to_dict(annotate_text("EML4::ALK E6;A20"))))
+    assert r.json() == cli
+    assert cli["known_fusion"] and cli["assessment"]["criteria"]
+
+
+def test_the_json_download_is_the_api_answer(client):
+    api = client.get("/api/annotate", params={"q": "HMBOX1 e6::ALK e20"}).json()
+    r = client.get("/download/json", params={"q": "HMBOX1 e6::ALK e20"})
+    assert r.status_code == 200, r.text
+    assert json.loads(r.text) == api
 
 
 def test_bad_input_gives_the_cli_message_with_status_400(client):
