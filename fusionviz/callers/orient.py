@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fusionviz.callers.base import End, OnTranscripts, RowError, Unresolved, build_request
-from fusionviz.errors import FusionvizError
+from fusionviz.errors import AmbiguousGeneError, FusionvizError
 from fusionviz.models import (
     FusionRequest,
     GenomicPosition,
@@ -31,6 +31,7 @@ from fusionviz.models import (
     Transcript,
     normalise_contig,
 )
+from fusionviz.names import resolve_gene
 
 #: How far (bp) outside a gene's annotated span a breakpoint may lie and still be
 #: matched to that gene by position (promoter / downstream DNA breakpoints).
@@ -56,6 +57,7 @@ class Orienter:
     def __init__(self, source: object) -> None:
         self.source = source
         self._genes: dict[str, GeneInfo | None] = {}
+        self._unknown: dict[str, str] = {}
 
     def gene(self, name: str) -> GeneInfo | None:
         """Strand, span and exon boundaries of a gene (None when unknown)."""
@@ -64,9 +66,20 @@ class Orienter:
             self._genes[key] = self._load(name)
         return self._genes[key]
 
+    def unknown(self, name: str) -> str:
+        """Why :meth:`gene` found nothing for ``name`` (one clause)."""
+        return self._unknown.get(name.upper(), f"gene {name} is not in the annotation")
+
     def _load(self, name: str) -> GeneInfo | None:
+        # Previous symbols and aliases count here as everywhere (callers built on older
+        # annotations write TCEB2 for ELOB); the request keeps the name as written and
+        # the annotation states the reading.
         try:
-            ts = self.source.transcripts(name)  # type: ignore[attr-defined]
+            symbol = resolve_gene(name, self.source).symbol  # type: ignore[arg-type]
+            ts = self.source.transcripts(symbol)  # type: ignore[attr-defined]
+        except AmbiguousGeneError as exc:
+            self._unknown[name.upper()] = str(exc)
+            return None
         except FusionvizError:
             return None
         if not ts:
@@ -127,7 +140,7 @@ def _assign_genes(o: Orienter, row: Unresolved) -> tuple[End, End]:
         infos = [o.gene(g) for g in row.stated]
         for g, info in zip(row.stated, infos, strict=True):
             if info is None:
-                raise _Undecided(f"gene {g} is not in the annotation")
+                raise _Undecided(o.unknown(g))
         fit = [[_fits(i, e.position) for i in infos] for e in ends]  # type: ignore[arg-type]
         if fit[0][0] and fit[1][1] and not (fit[0][1] and fit[1][0]):
             names = row.stated
@@ -180,7 +193,7 @@ def _resolve(o: Orienter, row: Unresolved) -> FusionRequest:
     for e in (e0, e1):
         info = o.gene(e.gene or "")
         if info is None:
-            raise _Undecided(f"gene {e.gene} is not in the annotation")
+            raise _Undecided(o.unknown(e.gene or ""))
         if info.contig != e.position.contig:
             raise _Undecided(
                 f"{e.gene} is on chromosome {info.contig}, not on that of its breakpoint "
