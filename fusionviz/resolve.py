@@ -21,6 +21,7 @@ from fusionviz.models import (
     Transcript,
 )
 from fusionviz.names import resolve_spec, with_gene_name
+from fusionviz.par import on_x
 from fusionviz.placement import (
     MAX_FLANK,
     choose_pair,
@@ -148,6 +149,11 @@ def _candidates(
     bp = spec.breakpoint
     assert bp is not None
     notes: list[str] = []
+    par = on_x(bp)
+    if par is not None:
+        bp, note = par
+        spec = replace(spec, breakpoint=bp)
+        notes.append(note)
     if override or spec.transcript:
         transcripts: tuple[Transcript, ...] = (resolve_transcript(spec, source, override),)
         gene = transcripts[0].gene

@@ -20,7 +20,7 @@ guess). The decision and its evidence are stated in the row (``five_prime_from``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fusionviz.callers.base import End, OnTranscripts, RowError, Unresolved, build_request
 from fusionviz.errors import AmbiguousGeneError, FusionvizError
@@ -32,6 +32,7 @@ from fusionviz.models import (
     normalise_contig,
 )
 from fusionviz.names import resolve_gene
+from fusionviz.par import on_x
 
 #: How far (bp) outside a gene's annotated span a breakpoint may lie and still be
 #: matched to that gene by position (promoter / downstream DNA breakpoints).
@@ -114,13 +115,27 @@ class Orienter:
             except _Undecided as exc:
                 return RowError(row.line, str(exc), row.text)
         try:
-            return _resolve(self, row)
+            return _resolve(self, _par_on_x(row))
         except _Undecided as exc:
             return RowError(row.line, f"{exc} ({row.why})", row.text)
 
 
 class _Undecided(Exception):
     pass
+
+
+def _par_on_x(row: Unresolved) -> Unresolved:
+    """chrY pseudoautosomal bases as their chrX copies, where the annotation has the
+    genes (the engine states the same reading for every other input)."""
+    ends, notes = [], []
+    for e in row.ends:
+        par = on_x(e.position)
+        ends.append(replace(e, position=par[0]) if par else e)
+        notes += [par[1]] if par else []
+    if not notes:
+        return row
+    extra = (*row.extra, ("pseudoautosomal", "; ".join(notes)))
+    return replace(row, ends=tuple(ends), extra=extra)
 
 
 def _fits(info: GeneInfo, pos: GenomicPosition) -> bool:

@@ -64,6 +64,22 @@ def test_jaffal_long_read_file_reads_every_row(shared_dir, source):
     assert "CCDC32's donor" in dict(ok[107].extra)["position_read_as"]
 
 
+def test_jaffal_chry_pseudoautosomal_rows_are_annotated_on_the_chrx_gene(shared_dir, source):
+    from fusionviz.annotate import annotate
+
+    path = (
+        shared_dir / "callers/LR-FusionBenchmarking/SeraCarev4Fusion.IsoSeq_jaffal_results.csv.gz"
+    )
+    _, ok, _ = _prepared(path, source)
+    row = ok[81]  # P2RY8:NFYB at chrY:1536921 (PAR1)
+    assert row.five_prime.breakpoint.contig == "X"
+    assert (
+        "chrY:1536921:- lies in the pseudoautosomal region PAR1"
+        in dict(row.extra)["pseudoautosomal"]
+    )
+    assert annotate(row, source).five_prime.gene == "P2RY8"
+
+
 def test_jaffal_long_read_positions_near_one_splice_site_are_read_as_it(shared_dir, source):
     from fusionviz.annotate import annotate
 
