@@ -274,9 +274,21 @@ def test_defuse_grch37_is_lifted_before_the_order_is_derived(shared_dir, source)
 def test_tophat_fusion_rows_without_orientation_are_reported_not_guessed(shared_dir, source):
     t, ok, bad = _prepared(shared_dir / "callers/AGFusion/tophatfusion_result.txt", source)
     assert (t.format, len(ok) + len(bad)) == ("tophat-fusion", 20)
+    assert len(ok) == 13
     assert all(
         "states no strand or orientation" in e.reason or "lift" in e.reason for e in bad.values()
     )
+
+
+def test_tophat_fusion_positions_are_0_based_and_land_on_exon_boundaries(shared_dir, source):
+    from fusionviz.annotate import annotate
+
+    _, ok, _ = _prepared(shared_dir / "callers/AGFusion/tophatfusion_result.txt", source)
+    row = ok[2]  # ASTN2 chr9:119976636 / ARHGDIG chr16:331745 (GRCh37, 0-based)
+    assert "0-based" in dict(row.extra)["position_convention"]
+    af = annotate(row, source)
+    assert any("is the last base of ASTN2 exon" in w for w in af.warnings)
+    assert any("is the first base of ARHGDIG exon" in w for w in af.warnings)
 
 
 def test_arriba_vcf_orientation_from_brackets(shared_dir, source):
