@@ -339,7 +339,9 @@ def _on_transcripts(o: Orienter, row: OnTranscripts) -> FusionRequest:
         missing = ", ".join(sorted(set(versions))[:3])
         raise _Undecided(
             "none of its transcript pairs is in the annotation with the same version "
-            f"(e.g. {missing}), so the junction cannot be placed exactly"
+            f"(e.g. {missing}), so the junction cannot be placed exactly; the annotation "
+            "the caller used (--release N or --gtf/--cdna of that Ensembl release) would "
+            "place it"
         )
     placed.sort(key=lambda x: x[0])
     _, t5, p5, t3, p3 = placed[0]
