@@ -15,7 +15,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from fusionviz import report
+from fusionviz import report, report_dict
 from fusionviz.features import Feature, group_features
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
 
@@ -106,7 +106,7 @@ class RowJSON:
         hit = self._pieces.get(id(v))
         if hit is not None and hit[0] is v:
             return hit[1]
-        text = _dumps(report._domain_dict(v))
+        text = _dumps(report_dict._domain_dict(v))
         self._keep(id(v), v, text)
         return text
 
@@ -115,7 +115,7 @@ class RowJSON:
         hit = self._pieces.get(key)
         if hit is not None and hit[0][0] is f.verdict and _same(hit[0][1], f.members):
             return hit[1]
-        text = _dumps(report._feature_dict(f))
+        text = _dumps(report_dict._feature_dict(f))
         self._keep(key, (f.verdict, f.members), text)
         return text
 
