@@ -179,8 +179,9 @@ def test_force_leaves_no_stale_figures_or_files_of_an_earlier_run(tmp_path, sour
 
 def test_web_upload_stops_at_the_uncompressed_cap_and_says_where(monkeypatch):
     from fusionviz.web import engine as web_engine
+    from fusionviz.web import upload as web_upload
 
-    monkeypatch.setattr(web_engine, "MAX_BATCH_TEXT_BYTES", 70_000)
+    monkeypatch.setattr(web_upload, "MAX_BATCH_TEXT_BYTES", 70_000)
     eng = web_engine.Engine(default_source())
     data = gzip.compress(_star_text(3000).encode())  # ~1 KB expanding to ~290 KB
     assert len(data) < 20_000
@@ -193,8 +194,9 @@ def test_web_upload_stops_at_the_uncompressed_cap_and_says_where(monkeypatch):
 
 def test_web_rows_over_the_row_cap_are_counted_not_annotated(monkeypatch):
     from fusionviz.web import engine as web_engine
+    from fusionviz.web import upload as web_upload
 
-    monkeypatch.setattr(web_engine, "MAX_BATCH_ROWS", 10)
+    monkeypatch.setattr(web_upload, "MAX_BATCH_ROWS", 10)
     calls = []
     import fusionviz.annotate as annotate_mod
 

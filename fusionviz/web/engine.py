@@ -5,24 +5,24 @@ concurrent requests. Nothing here computes anything itself."""
 from __future__ import annotations
 
 import contextlib
-import itertools
-import multiprocessing
-import os
-import queue
-import re
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from fusionviz.errors import AnnotationDataError, FusionvizError
 from fusionviz.models import AnnotatedFusion, Transcript
+from fusionviz.web.figure_pool import VARIANTS, FigurePool, draw_figure
 from fusionviz.web.query import Query
+from fusionviz.web.upload import (
+    MAX_BATCH_ROWS,
+    MAX_BATCH_TEXT_BYTES,
+    BatchFailure,
+    BatchResult,
+    BatchRow,
+    run_upload,
+)
 
 #: Formats the page offers for download, with their media types.
 DOWNLOADS = {
@@ -36,14 +36,20 @@ DOWNLOADS = {
     "txt": "text/plain; charset=utf-8",
 }
 
-#: Rows of one uploaded caller file annotated at most (the rest are counted and
-#: reported as not run, never annotated).
-MAX_BATCH_ROWS = 2000
-#: Uncompressed text read from one uploaded file at most: a small gzip can expand
-#: enormously; reading stops at this size and the page says where.
-MAX_BATCH_TEXT_BYTES = 64 * 1024 * 1024
 
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+__all__ = [
+    "DOWNLOADS",
+    "MAX_BATCH_ROWS",
+    "MAX_BATCH_TEXT_BYTES",
+    "VARIANTS",
+    "BatchFailure",
+    "BatchResult",
+    "BatchRow",
+    "Engine",
+    "FigurePool",
+    "TranscriptOption",
+    "draw_figure",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,40 +61,6 @@ class TranscriptOption:
     mane: bool
     default: bool
     exons: int
-
-
-@dataclass(frozen=True, slots=True)
-class BatchFailure:
-    """A caller-file row that produced no annotation, and why."""
-
-    line: int | None
-    input: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class BatchRow:
-    """One annotated caller-file row, the query that reproduces it and how
-    fusionviz's frame call compares with the caller's."""
-
-    line: int | None
-    fusion: AnnotatedFusion
-    query: Query
-    check: Any = None
-
-
-@dataclass(slots=True)
-class BatchResult:
-    """A whole uploaded file: what was read and what came of each row."""
-
-    filename: str
-    format: str = ""
-    caller: str = ""
-    build: str | None = None
-    build_evidence: str = ""
-    rows: list[BatchRow] = field(default_factory=list)
-    failures: list[BatchFailure] = field(default_factory=list)
-    skipped: int = 0
 
 
 class _LRU:
@@ -141,115 +113,6 @@ def _default_source_factory():
             "(fusionviz.sources.default_source is missing); reinstall fusionviz"
         ) from None
     return default_source()
-
-
-#: Figure variants the page draws: the full figure, and a compact single-column one for
-#: the batch table's thumbnails (readable at the size the table shows it).
-VARIANTS = {
-    "full": {},
-    "thumb": {"width": 3.5, "compact": True, "footer": False, "legend": False},
-}
-
-
-def draw_figure(fusions: Any, fmt: str, variant: str, notes: Any, dpi: int) -> bytes:
-    """One figure as bytes (runs in a worker process of :class:`FigurePool`)."""
-    from fusionviz.figures import figure_bytes
-    from fusionviz.figures.style import Style
-
-    style = Style(**VARIANTS[variant])
-    return figure_bytes(fusions, fmt, style=style, dpi=dpi, notes=notes)
-
-
-def _warm_worker() -> None:
-    """Load matplotlib and its fonts in a fresh worker before the first request."""
-    from fusionviz.figures import render
-
-    render.measurer(render.Style())("fusionviz", 7.0, False)
-
-
-class FigurePool:
-    """Figures drawn in worker processes, one per core (matplotlib draws one figure at a
-    time per process; processes draw in parallel). Pages come first: a figure someone is
-    looking at (the page's SVG, a thumbnail) is drawn before queued PNG and PDF
-    downloads. Where processes cannot be started, figures are drawn in this process, one
-    at a time."""
-
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = max(1, workers or os.cpu_count() or 1)
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock = threading.Lock()
-        self._local = threading.Lock()  # the in-process fallback: one figure at a time
-        self._broken = False
-        self._queue: queue.PriorityQueue = queue.PriorityQueue()
-        self._order = itertools.count()  # first come, first served within a priority
-        self._dispatchers: list[threading.Thread] = []
-
-    def _executor(self) -> ProcessPoolExecutor | None:
-        if self._broken:
-            return None
-        with self._lock:
-            if self._pool is None:
-                try:
-                    # "spawn": never fork a process that runs server threads.
-                    ctx = multiprocessing.get_context("spawn")
-                    self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
-                except (OSError, ValueError, NotImplementedError):
-                    self._broken = True
-            return self._pool
-
-    def draw(self, *args: Any, priority: int = 1) -> bytes:
-        """``draw_figure(*args)`` in a worker, lower ``priority`` first (0: a page)."""
-        if self._executor() is None:
-            with self._local:
-                return draw_figure(*args)
-        done: Future = Future()
-        self._queue.put((priority, next(self._order), args, done))
-        self._start_dispatchers()
-        return done.result(timeout=600)
-
-    def _start_dispatchers(self) -> None:
-        with self._lock:
-            while len(self._dispatchers) < self.workers:
-                t = threading.Thread(target=self._dispatch, name="fusionviz-figures", daemon=True)
-                t.start()
-                self._dispatchers.append(t)
-
-    def _dispatch(self) -> None:
-        """One worker's feeder: the most urgent figure next, one at a time."""
-        while True:
-            _, _, args, done = self._queue.get()
-            try:
-                done.set_result(self._run(args))
-            except BaseException as exc:  # handed to the request that asked
-                done.set_exception(exc)
-
-    def _run(self, args: tuple) -> bytes:
-        for _ in range(2):  # a pool closed under us (app shutdown) is replaced once
-            pool = self._executor()
-            if pool is None:
-                break
-            try:
-                return pool.submit(draw_figure, *args).result(timeout=300)
-            except (CancelledError, RuntimeError):
-                continue
-            except (BrokenProcessPool, OSError, PermissionError):
-                self._broken = True
-        with self._local:
-            return draw_figure(*args)
-
-    def warm_up(self) -> None:
-        """Start every worker and load matplotlib in it."""
-        pool = self._executor()
-        if pool is not None:
-            for f in [pool.submit(_warm_worker) for _ in range(self.workers)]:
-                with contextlib.suppress(Exception):
-                    f.result(timeout=120)
-
-    def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False)  # figures already asked for are finished
-                self._pool = None
 
 
 class Engine:
@@ -453,70 +316,6 @@ class Engine:
     # ------------------------------------------------------------------ caller files
 
     def batch(self, data: bytes, filename: str, fmt: str | None = None) -> BatchResult:
-        """Run an uploaded caller file through :mod:`fusionviz.batch` (the readers,
-        the build plan with GRCh37 lift-over and the engine, as ``fusionviz batch``).
-
-        The file is written under a private temporary folder with a sanitised name
-        (the readers take paths, and a name such as ``x.hg19.tsv`` states a build).
-        At most :data:`MAX_BATCH_TEXT_BYTES` of uncompressed text are read (the row
-        where reading stopped is a failure saying so) and :data:`MAX_BATCH_ROWS`
-        rows annotated; later rows are only counted (``skipped``). Raises
-        CallerFormatError for a file that cannot be read at all (a truncated gzip
-        included) or is on a build that cannot be lifted; bad rows come back as
-        failures.
-        """
-        from itertools import islice
-
-        from fusionviz import batch as runner
-        from fusionviz.callers import RowError, open_calls
-        from fusionviz.callers.prepare import prepared_rows
-
-        shown = Path(filename or "upload.tsv").name
-        safe = _SAFE_NAME.sub("_", shown).strip("._")[:80] or "upload.tsv"
-        result = BatchResult(filename=shown)
-        src = self.source
-        with tempfile.TemporaryDirectory(prefix="fusionviz-upload-") as tmp:
-            path = Path(tmp) / safe
-            path.write_bytes(data)
-
-            def failure(item: RowError) -> BatchFailure:
-                return BatchFailure(
-                    item.line,
-                    _hide_path(item.input, tmp, shown),
-                    _hide_path(item.reason, tmp, shown),
-                )
-
-            try:
-                table = open_calls(path, fmt or None, max_bytes=MAX_BATCH_TEXT_BYTES)
-                plan = runner.plan_build(table, src)
-                result.build = plan.build
-                result.format, result.caller = table.format, table.caller
-                result.build_evidence = plan.evidence + (
-                    "; breakpoints lifted to GRCh38 with the UCSC chain (both coordinates in "
-                    "the TSV)"
-                    if plan.lift
-                    else ""
-                )
-                raw = table.items()
-                head = prepared_rows(table, src, plan, islice(raw, MAX_BATCH_ROWS))
-                for item in runner.annotate_rows(head, src):
-                    if isinstance(item, RowError):
-                        result.failures.append(failure(item))
-                        continue
-                    af = item[0].fusion
-                    result.rows.append(
-                        BatchRow(af.request.line, af, Query.for_fusion(af), item[0].check)
-                    )
-                for rest in raw:  # counted, not annotated
-                    if isinstance(rest, RowError) and rest.reason.startswith("reading stopped"):
-                        result.failures.append(failure(rest))
-                    else:
-                        result.skipped += 1
-            except FusionvizError as exc:
-                raise type(exc)(_hide_path(str(exc), tmp, shown)) from None
-        return result
-
-
-def _hide_path(message: str, tmp: str, shown: str) -> str:
-    """Error messages name the user's file, never the server's temporary path."""
-    return re.sub(re.escape(tmp) + r"/[^\s:,;']*", shown, message)
+        """Run an uploaded caller file through :mod:`fusionviz.batch`: see
+        :func:`fusionviz.web.upload.run_upload`."""
+        return run_upload(self.source, data, filename, fmt)
