@@ -22,6 +22,8 @@ REMOVED_BELOW = dm.LOST_IN_WORDS_BELOW
 #: the curated tables shown to self-associate.
 MIN_COILED_COIL_AA = 59
 FUNCTIONAL = ("kinase", "DNA-binding")
+_FUNCTIONAL_TITLE = "3' functional domain"
+_OLIGOMERIZATION_TITLE = "5' oligomerization domain"
 
 
 # --------------------------------------------------------------------------- criterion 2
@@ -30,8 +32,38 @@ FUNCTIONAL = ("kinase", "DNA-binding")
 def functional_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
     """Criterion 2: the 3' partner's kinase / DNA-binding domain kept intact."""
     p3, g3 = af.three_prime, af.three_prime.gene
-    title = "3' functional domain"
     found = hits(p3, index, FUNCTIONAL)
+    unjudged = _functional_unjudged(af, index, found)
+    if unjudged is not None:
+        return unjudged
+    chosen = [h for cls in FUNCTIONAL for h in best_source([x for x in found if x.cls == cls])]
+    family = chosen[0].family
+    status, finding = _functional_finding(g3, p3.kept_aa is None, chosen)
+    if status != "present":
+        finding += _five_prime_kept(af, index)
+    words = {"present": "intact", "absent": "not kept", "unknown": "truncated"}[status]
+    return Criterion(
+        "functional_domain",
+        _FUNCTIONAL_TITLE,
+        status,
+        finding,
+        sources=tuple(dict.fromkeys(h.source_line() for h in chosen)),
+        data=(
+            ("gene", g3),
+            ("class", chosen[0].cls),
+            ("domains", tuple(_verdict_data(h) for h in chosen)),
+        ),
+        short=f"{g3} {family} {words}",
+    )
+
+
+def _functional_unjudged(
+    af: AnnotatedFusion, index: ClassIndex, found: list[Hit]
+) -> Criterion | None:
+    """Criterion 2 when there is no functional domain to judge (no protein, no domain
+    annotation, no kinase or DNA-binding domain); None otherwise."""
+    p3, g3 = af.three_prime, af.three_prime.gene
+    title = _FUNCTIONAL_TITLE
     if p3.transcript is None:
         return Criterion(
             "functional_domain",
@@ -58,10 +90,13 @@ def functional_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
             + _five_prime_kept(af, index),
             short=f"no {g3} kinase or DNA-binding domain",
         )
-    chosen = [h for cls in FUNCTIONAL for h in best_source([x for x in found if x.cls == cls])]
+    return None
+
+
+def _functional_finding(g3: str, out_of_frame: bool, chosen: list[Hit]) -> tuple[Status, str]:
+    """The status and the sentence for the chosen functional domains of ``g3``."""
     statuses = {h.verdict.status for h in chosen}
-    family = chosen[0].family
-    if p3.kept_aa is None:
+    if out_of_frame:
         status: Status = "absent"
         finding = (
             f"{g3} " + "; ".join(h.where for h in chosen) + " not translated in frame "
@@ -77,22 +112,7 @@ def functional_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
             f"{g3} " + "; ".join(h.describe() for h in chosen) + "; whether the "
             "truncated domain still works is not decided by the annotation"
         )
-    if status != "present":
-        finding += _five_prime_kept(af, index)
-    words = {"present": "intact", "absent": "not kept", "unknown": "truncated"}[status]
-    return Criterion(
-        "functional_domain",
-        title,
-        status,
-        finding,
-        sources=tuple(dict.fromkeys(h.source_line() for h in chosen)),
-        data=(
-            ("gene", g3),
-            ("class", chosen[0].cls),
-            ("domains", tuple(_verdict_data(h) for h in chosen)),
-        ),
-        short=f"{g3} {family} {words}",
-    )
+    return status, finding
 
 
 def _no_protein(p: PartnerResult) -> str:
@@ -154,7 +174,7 @@ def oligomerization_criterion(
 ) -> Criterion:
     """Criterion 3: the 5' partner contributes an oligomerization domain."""
     p5, g5 = af.five_prime, af.five_prime.gene
-    title = "5' oligomerization domain"
+    title = _OLIGOMERIZATION_TITLE
     if p5.kept_aa is None:
         return Criterion(
             "oligomerization",
@@ -174,21 +194,7 @@ def oligomerization_criterion(
         ("features", tuple(_verdict_data(h) for h in found)),
     )
     if supporting:
-        lead = supporting[0]
-        others = list({h.family: h for h in supporting[1:] if h.family != lead.family}.values())
-        finding = f"{g5} {kept} keep the {_kept_words(lead)}"
-        if others:
-            finding += "; also " + ", ".join(h.where for h in others)
-        sources = tuple(h.source_line() for h in [lead, *others])
-        return Criterion(
-            "oligomerization",
-            title,
-            "present",
-            finding,
-            sources=sources,
-            data=data,
-            short=f"{g5} {_without_gene(lead.label, g5)} kept",
-        )
+        return _oligomerization_kept(g5, kept, supporting, data)
     if partial:
         h = partial[0]
         return Criterion(
@@ -219,6 +225,26 @@ def oligomerization_criterion(
         sources=sources,
         data=data,
         short=f"no {g5} oligomerization domain annotated",
+    )
+
+
+def _oligomerization_kept(g5: str, kept: str, supporting: list[Hit], data: tuple) -> Criterion:
+    """Criterion 3 met: the 5' partner keeps an oligomerization domain (the first one
+    found leads; other families are named after it)."""
+    lead = supporting[0]
+    others = list({h.family: h for h in supporting[1:] if h.family != lead.family}.values())
+    finding = f"{g5} {kept} keep the {_kept_words(lead)}"
+    if others:
+        finding += "; also " + ", ".join(h.where for h in others)
+    sources = tuple(h.source_line() for h in [lead, *others])
+    return Criterion(
+        "oligomerization",
+        _OLIGOMERIZATION_TITLE,
+        "present",
+        finding,
+        sources=sources,
+        data=data,
+        short=f"{g5} {_without_gene(lead.label, g5)} kept",
     )
 
 
@@ -270,19 +296,7 @@ def regulatory_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
             f"no {g3} protein is made in frame",
             short=f"no {g3} protein in frame",
         )
-    parts, removed = [], []
-    for label, group in (("extracellular region", ext), ("RAS-binding domain", rbd)):
-        if group:
-            gone = all(_removed(h.verdict) for h in group)
-            removed.append(gone)
-            parts.append(_region_words(label, group, gone))
-    tm_text = _tm_words(tm) if tm else ""
-    if tm_text:
-        parts.append(tm_text)
-    key_regions = ext or rbd
-    status: Status = "present" if removed and all(removed) else "absent" if removed else "unknown"
-    if not key_regions:
-        status = "present" if all(_removed(h.verdict) for h in tm) else "absent"
+    status, parts = _regulatory_status(ext, tm, rbd)
     region = "extracellular region" if ext else "RAS-binding domain" if rbd else "membrane anchor"
     short = f"{g3} {region} {'removed' if status == 'present' else 'kept'}"
     return Criterion(
@@ -299,6 +313,25 @@ def regulatory_criterion(af: AnnotatedFusion, index: ClassIndex) -> Criterion:
         ),
         short=short,
     )
+
+
+def _regulatory_status(ext: list[Hit], tm: list[Hit], rbd: list[Hit]) -> tuple[Status, list[str]]:
+    """Criterion 4's status and its phrases: met when the extracellular region or the
+    RAS-binding domain is removed (the transmembrane segment decides only without them)."""
+    parts, removed = [], []
+    for label, group in (("extracellular region", ext), ("RAS-binding domain", rbd)):
+        if group:
+            gone = all(_removed(h.verdict) for h in group)
+            removed.append(gone)
+            parts.append(_region_words(label, group, gone))
+    tm_text = _tm_words(tm) if tm else ""
+    if tm_text:
+        parts.append(tm_text)
+    key_regions = ext or rbd
+    status: Status = "present" if removed and all(removed) else "absent" if removed else "unknown"
+    if not key_regions:
+        status = "present" if all(_removed(h.verdict) for h in tm) else "absent"
+    return status, parts
 
 
 def _removed(v: DomainVerdict) -> bool:
