@@ -56,6 +56,27 @@ def to_text(
     w("  frame        " + "\n               ".join(j.explanation) + "\n")
     if j.junction_residue:
         w(f"  junction aa  {j.junction_residue}\n")
+    _protein_text(w, af)
+    if known is not None:
+        w(f"  known        {known.describe()}\n")
+    _readings_text(w, af)
+    for warn in af.warnings:
+        w(f"  warning      {warn}\n")
+    if af.extra:
+        w("  caller       " + "; ".join(f"{k}={v}" for k, v in af.extra) + "\n")
+    if assessment is not None:
+        from fusionviz.evidence.render import text_lines
+
+        w("\n".join(text_lines(assessment)) + "\n")
+    w(f"  hgvs         {af.names.hgvs}\n")
+    w(f"  vicc         {vicc_nomenclature(af)}\n")
+    w("  provenance   " + provenance_line(af) + "\n")
+    return out.getvalue()
+
+
+def _protein_text(w, af: AnnotatedFusion) -> None:
+    """The protein line, its notes and each partner's features."""
+    p5, p3 = af.five_prime, af.three_prime
     length = f"{af.protein.length} aa" if af.protein.length else "length unknown"
     if af.protein.conditional_length:
         length = f"{af.protein.conditional_length} aa if the unread bases hold no stop (unverified)"
@@ -68,8 +89,10 @@ def to_text(
         w(f"  domains {role} {p.gene} (one row per feature; its database records in brackets)\n")
         for f in group_features(p.domains):
             w(f"      {feature_line(f)}\n")
-    if known is not None:
-        w(f"  known        {known.describe()}\n")
+
+
+def _readings_text(w, af: AnnotatedFusion) -> None:
+    """The same junction on other transcripts, and the exon-numbering check."""
     if af.junction_readings:
         w("  same junction on other transcripts\n")
         for r in af.junction_readings[:10]:
@@ -83,18 +106,6 @@ def to_text(
         w("  exon-numbering check\n")
         for a in af.alternatives:
             w(f"      {a.reason}\n")
-    for warn in af.warnings:
-        w(f"  warning      {warn}\n")
-    if af.extra:
-        w("  caller       " + "; ".join(f"{k}={v}" for k, v in af.extra) + "\n")
-    if assessment is not None:
-        from fusionviz.evidence.render import text_lines
-
-        w("\n".join(text_lines(assessment)) + "\n")
-    w(f"  hgvs         {af.names.hgvs}\n")
-    w(f"  vicc         {vicc_nomenclature(af)}\n")
-    w("  provenance   " + provenance_line(af) + "\n")
-    return out.getvalue()
 
 
 def _partner_text(w, label: str, p: PartnerResult) -> None:
