@@ -66,23 +66,7 @@ def create_app(
     passes the loopback names, which blocks DNS-rebinding pages); figures are drawn
     by ``figure_workers`` processes (default: one per core)."""
     engine = Engine(source, source_factory, figure_workers)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True
-    )
-    templates = Jinja2Templates(env=env)
-    templates.env.globals.update(
-        version=__version__,
-        downloads=tuple(DOWNLOADS),
-        upload_formats=UPLOAD_FORMATS,
-        max_upload_mb=max_upload_bytes // (1024 * 1024),
-    )
-    templates.env.filters["pct"] = lambda x: f"{x:.0%}"
-    templates.env.globals["composition"] = report.composition
-    templates.env.globals["provenance_line"] = report.provenance_line
-    templates.env.globals["verdict_words"] = _verdict_words
-    templates.env.globals["features"] = lambda p: group_features(p.domains)
-    templates.env.globals["record_text"] = record_text
-
+    templates = _templates(max_upload_bytes)
     handlers = Handlers(engine, templates, max_upload_bytes)
 
     routes = [
@@ -118,3 +102,24 @@ def create_app(
     )
     app.state.engine = engine
     return app
+
+
+def _templates(max_upload_bytes: int) -> Jinja2Templates:
+    """The page's templates with the globals and filters they use."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True
+    )
+    templates = Jinja2Templates(env=env)
+    templates.env.globals.update(
+        version=__version__,
+        downloads=tuple(DOWNLOADS),
+        upload_formats=UPLOAD_FORMATS,
+        max_upload_mb=max_upload_bytes // (1024 * 1024),
+    )
+    templates.env.filters["pct"] = lambda x: f"{x:.0%}"
+    templates.env.globals["composition"] = report.composition
+    templates.env.globals["provenance_line"] = report.provenance_line
+    templates.env.globals["verdict_words"] = _verdict_words
+    templates.env.globals["features"] = lambda p: group_features(p.domains)
+    templates.env.globals["record_text"] = record_text
+    return templates
