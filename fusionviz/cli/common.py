@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fusionviz.errors import FusionvizError, GenePairOnlyError, NotationError
-from fusionviz.models import AnnotatedFusion, FusionRequest, PartnerSpec
+from fusionviz.models import AnnotatedFusion, FusionRequest
 
 FUSION_HELP = (
     "fusion(s), e.g. 'SQSTM1 e5::ALK e19', 'EML4::ALK E6;A20', "
@@ -163,36 +163,6 @@ def _lifted(request: FusionRequest, build: str | None) -> FusionRequest:
     return lift_request(request)
 
 
-def known_pair_fusions(
-    pair: GenePairOnlyError, source, text: str, extra_table=None
-) -> list[AnnotatedFusion]:
-    """A gene pair without exons: every known junction of that pair in the known-fusions
-    table, annotated, each saying that exons are needed for a specific answer."""
-    from dataclasses import replace
-
-    from fusionviz.annotate import annotate
-    from fusionviz.known import load_known_table
-    from fusionviz.names import resolve_gene
-    from fusionviz.notation import fusion_text
-
-    g5 = resolve_gene(pair.five, source).symbol
-    g3 = resolve_gene(pair.three, source).symbol
-    table = load_known_table(extra=extra_table)
-    out = []
-    for e in table.pair(g5, g3):
-        spec5 = PartnerSpec(gene=g5, transcript=e.five_transcript, exon=e.five_exon)
-        spec3 = PartnerSpec(gene=g3, transcript=e.three_transcript, exon=e.three_exon)
-        request = FusionRequest(spec5, spec3, text=text)
-        note = (
-            f"{text} names a gene pair without exons: this is the known junction "
-            f"'{e.common_name}' ({fusion_text(request)}, {table.label}, line {e.line}); exons "
-            "are needed for a specific answer"
-        )
-        af = annotate(replace(request, reading=(note,)), source)
-        out.append(af)
-    return out
-
-
 def annotate_args(
     args: argparse.Namespace, source=None
 ) -> tuple[list[AnnotatedFusion], list[Failure]]:
@@ -228,6 +198,8 @@ def annotate_args(
             )
         except GenePairOnlyError as exc:
             extra = getattr(args, "known", None)
+            from fusionviz.pair_only import known_pair_fusions
+
             got = known_pair_fusions(exc, src, text or label, Path(extra) if extra else None)
             if got:
                 fusions.extend(got)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fusionviz.errors import FusionvizError
+from fusionviz.errors import FusionvizError, GenePairOnlyError
 from fusionviz.web.engine import Engine
 from fusionviz.web.query import Query
 
@@ -19,6 +19,14 @@ def answer(engine: Engine, query: Query) -> dict[str, Any]:
         return ctx
     try:
         af = engine.annotate(query)
+    except GenePairOnlyError as exc:
+        junctions = engine.pair_fusions(exc, query)
+        if junctions:
+            ctx["pair"] = [(j, Query.for_fusion(j).urlencode(), engine.known(j)) for j in junctions]
+            ctx["pair_name"] = f"{junctions[0].five_prime.gene}::{junctions[0].three_prime.gene}"
+            return ctx
+        ctx["error"] = f"{exc} (none in the known-fusions table)"
+        return ctx
     except FusionvizError as exc:
         ctx["error"] = str(exc)
         ctx["suggestions"] = _suggestions(query, exc)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fusionviz.errors import AnnotationDataError, FusionvizError
+from fusionviz.errors import AnnotationDataError, FusionvizError, GenePairOnlyError
 from fusionviz.models import AnnotatedFusion, Transcript
 from fusionviz.web.figure_pool import VARIANTS, FigurePool, draw_figure
 from fusionviz.web.query import Query
@@ -204,6 +204,12 @@ class Engine:
         af = annotate(request, src, transcript5=query.t5 or None, transcript3=query.t3 or None)
         self._fusions.put(query.key, af)
         return af
+
+    def pair_fusions(self, pair: GenePairOnlyError, query: Query) -> list[AnnotatedFusion]:
+        """A gene pair without exons: its known junctions, annotated (the CLI's answer)."""
+        from fusionviz.pair_only import known_pair_fusions
+
+        return known_pair_fusions(pair, self.source, query.q or f"{query.g5}::{query.g3}")
 
     def notes(self, query: Query, af: AnnotatedFusion) -> Any:
         """The figure's notes: exon-numbering readings, known name, junction bases."""

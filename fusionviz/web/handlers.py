@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from fusionviz import report
-from fusionviz.errors import FusionvizError
+from fusionviz.errors import FusionvizError, GenePairOnlyError
 from fusionviz.web.answer import answer
 from fusionviz.web.engine import DOWNLOADS, Engine
 from fusionviz.web.query import Query
@@ -175,6 +175,12 @@ class Handlers:
             return _json({"error": "no fusion given; use /api/annotate?q=SQSTM1+e5::ALK+e19"}, 400)
         try:
             af = await run_in_threadpool(self.engine.annotate, query)
+        except GenePairOnlyError as exc:
+            # the CLI's --json for a gene pair: a list, one document per known junction
+            pair = await run_in_threadpool(self.engine.pair_fusions, exc, query)
+            if not pair:
+                return _json({"error": f"{exc} (none in the known-fusions table)"}, 400)
+            return _json([await run_in_threadpool(self.engine.document, j) for j in pair])
         except FusionvizError as exc:
             return _json({"error": str(exc)}, 400)
         return _json(await run_in_threadpool(self.engine.document, af))

@@ -344,3 +344,28 @@ def test_genomic_breakpoints_read_as_rna_junctions_or_as_dna_breakpoints(client)
     page = client.get("/", params={"q": q, "bp": "dna"}).text
     assert 'value="dna" selected' in page
     assert client.get("/", params={"q": q, "bp": "sideways"}).status_code == 400
+
+
+def test_a_gene_pair_lists_its_known_junctions_each_a_link_to_its_answer(client):
+    r = client.get("/", params={"q": "EML4::ALK"})
+    assert r.status_code == 200 and 'id="gene-pair"' in r.text
+    table = r.text.split('id="pair-junctions"')[1].split("</table>")[0]
+    assert table.count("<tr>") == 1 + 4  # header + the table's four EML4::ALK junctions
+    assert "EML4::ALK E6;A20" in table and "785 aa" in table
+    link = re.search(r'href="/\?([^"]+)">EML4::ALK E13;A20', table).group(1)
+    one = client.get("/api/annotate?" + link.replace("&amp;", "&")).json()
+    assert (one["short_name"], one["fusion_protein_length"]) == ("E13;A20", 1059)
+
+
+def test_api_gene_pair_is_the_cli_json_list(client, capsys):
+    from fusionviz.cli import main
+
+    assert main(["annotate", "EML4::ALK", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert client.get("/api/annotate", params={"q": "EML4::ALK"}).json() == cli
+
+
+def test_a_gene_pair_with_no_known_junction_is_a_400_that_asks_for_exons(client):
+    r = client.get("/api/annotate", params={"q": "SQSTM1::NOTCH1"})
+    assert r.status_code == 400
+    assert "exons are needed" in r.json()["error"]
