@@ -147,7 +147,7 @@ def _write_index(
     if s.fusions_written > len(entries):
         parts.append(
             f'<p class="small">The first {len(entries)} of {s.fusions_written} fusions are '
-            "listed; fusions.tsv and fusions.jsonl have them all.</p>"
+            "listed; fusions.tsv (and fusions.jsonl, when written) has them all.</p>"
         )
     if s.failed_rows:
         parts.append(f"<h2>Rows that failed ({s.failed_rows})</h2>")

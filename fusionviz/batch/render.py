@@ -62,12 +62,14 @@ class Renderer:
         input_name: str = "",
         build: str | None = None,
         figures: bool = False,
+        jsonl: bool = True,
         size: int = MEMO_SIZE,
     ) -> None:
         from fusionviz import report
 
         self.source, self.known = source, known
         self.input_name, self.build, self.figures = input_name, build, figures
+        self.jsonl = jsonl
         self.size = size
         self.memo: dict[tuple, tuple[list[str], str, str | None, str]] = {}
         self.matches: dict[tuple, tuple[KnownMatch | None]] = {}
@@ -128,7 +130,11 @@ class Renderer:
         if hit is None:
             known = self.match(af)
             evidence = assess(af, self.source, known=known, table=self.known)
-            body = self.json.body(af, known, evidence, leave_out=("input", "caller_fields"))
+            body = (
+                self.json.body(af, known, evidence, leave_out=("input", "caller_fields"))
+                if self.jsonl
+                else ""
+            )
             cells = report.tsv_row(af, known, evidence)
             hit = (cells, body, report.fasta_record(af), evidence.summary)
             _bounded(self.memo, self.size)
@@ -167,9 +173,13 @@ class Renderer:
         }
         dumps = json.dumps
         json_line = (
-            f'{{"input": {dumps(req.text, ensure_ascii=False)}, {body}, '
-            f'"caller_fields": {dumps(dict(req.extra or af.extra), ensure_ascii=False)}, '
-            f'"batch": {dumps(batch, ensure_ascii=False)}}}\n'
+            ""
+            if not self.jsonl
+            else (
+                f'{{"input": {dumps(req.text, ensure_ascii=False)}, {body}, '
+                f'"caller_fields": {dumps(dict(req.extra or af.extra), ensure_ascii=False)}, '
+                f'"batch": {dumps(batch, ensure_ascii=False)}}}\n'
+            )
         )
         if rec and req.line is not None:
             # FASTA ids must be unique in the file: prefix the row's line number.

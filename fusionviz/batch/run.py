@@ -101,14 +101,16 @@ def run_batch(
     cache: bool = True,
     known: KnownTable | None = None,
     jobs: int | None = None,
+    jsonl: bool = True,
 ) -> BatchSummary:
     """Annotate every row of a caller file and write the result folder.
 
     ``jobs`` processes annotate and draw (default: every core for a file of
     MIN_ROWS_FOR_POOL rows or more, one process for a smaller one); the files are the
-    same whatever their number. Raises CallerFormatError when the file itself is
-    unusable (exit status 2) and OutputError when the folder cannot be written or is not
-    empty without ``force``.
+    same whatever their number. ``jsonl=False`` leaves out ``fusions.jsonl`` (the
+    whole annotation of every row, ~25 kB each) for cohort runs. Raises
+    CallerFormatError when the file itself is unusable (exit status 2) and OutputError
+    when the folder cannot be written or is not empty without ``force``.
     """
     t0 = time.perf_counter()
     if jobs is not None and jobs < 1:
@@ -118,7 +120,9 @@ def run_batch(
     plan = plan_build(table, source, build)
     out = Path(out_dir)
     check_output_dir(out, [src_path], force, OUTPUT_FILES)
-    opts = _Options(figures, quiet, all_transcripts, annotate_fn, progress, cache, known, jobs)
+    opts = _Options(
+        figures, quiet, all_transcripts, annotate_fn, progress, cache, known, jobs, jsonl
+    )
     stage = staging(out)
     try:
         summary = _run(table, plan, stage, out, source, opts, t0)
@@ -139,6 +143,7 @@ class _Options:
     cache: bool
     known: KnownTable | None
     jobs: int | None
+    jsonl: bool
 
 
 def _run(
@@ -158,10 +163,17 @@ def _run(
     lines = count_lines(src_path) if show or o.jobs is None else None
     jobs = _jobs(o.jobs, lines)
     settings = Settings(
-        o.annotate_fn, o.all_transcripts, o.cache, o.known, src_path.name, plan.build, o.figures
+        o.annotate_fn,
+        o.all_transcripts,
+        o.cache,
+        o.known,
+        src_path.name,
+        plan.build,
+        o.figures,
+        jsonl=o.jsonl,
     )
-    files = [out / name for name in OUTPUT_FILES]
-    w = _Writer(stage, o.figures)
+    files = [out / n for n in OUTPUT_FILES if o.jsonl or n != "fusions.jsonl"]
+    w = _Writer(stage, o.figures, o.jsonl)
     with (
         RowPool(jobs, source, settings) if jobs > 1 else nullcontext() as pool,
         w,
@@ -209,8 +221,8 @@ class _Writer:
     """Writes each row's rendered outputs into the staging folder, in order, and keeps
     the run's counts, the MultiQC tally and the (bounded) list for index.html."""
 
-    def __init__(self, stage: Path, figures: bool) -> None:
-        self.stage, self.figures = stage, figures
+    def __init__(self, stage: Path, figures: bool, jsonl: bool = True) -> None:
+        self.stage, self.figures, self.with_jsonl = stage, figures, jsonl
         self.n_rows = self.n_ok = self.n_fail = self.n_written = self.n_diff = 0
         self.entries: list[_Entry] = []
         self.provenance: list[Any] = []
@@ -225,7 +237,8 @@ class _Writer:
             self._files.append(fh)
             return fh
 
-        self.tsv, self.jsonl = open_("fusions.tsv"), open_("fusions.jsonl")
+        self.tsv = open_("fusions.tsv")
+        self.jsonl = open_("fusions.jsonl") if self.with_jsonl else None
         self.vicc, self.fasta = open_("fusions.vicc.jsonl"), open_("fusions.fasta")
         self.errors = open_("errors.tsv")
         self.tsv.write("\t".join(report.tsv_header() + list(CALLER_COLUMNS)) + "\n")
@@ -252,7 +265,8 @@ class _Writer:
             self.provenance = list(x.provenance)
         self.n_diff += x.differs
         self.tsv.write(x.tsv)
-        self.jsonl.write(x.json)
+        if self.jsonl is not None:
+            self.jsonl.write(x.json)
         self.vicc.write(x.vicc)
         if x.tally is not None:
             self.tally.add_flags(x.tally)

@@ -57,6 +57,8 @@ class Settings:
     input_name: str = ""
     build: str | None = None
     figures: bool = False
+    #: Write fusions.jsonl (its ~25 kB per row are rendered only when it is written).
+    jsonl: bool = True
     #: Workers sharing the junctions (each holds its share of the caches' capacity).
     share: int = 1
 
@@ -78,6 +80,7 @@ class Worker:
             input_name=s.input_name,
             build=s.build,
             figures=s.figures,
+            jsonl=s.jsonl,
             size=max(256, MEMO_SIZE // s.share),
         )
 

@@ -32,6 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--figures", action="store_true", help="draw one SVG diagram per fusion")
     p.add_argument(
+        "--no-jsonl",
+        dest="jsonl",
+        action="store_false",
+        help="leave out fusions.jsonl (the whole annotation of each row, ~25 kB a row: "
+        "~29 GB for a million rows); fusions.tsv and fusions.vicc.jsonl are still written",
+    )
+    p.add_argument(
         "--force",
         action="store_true",
         help="write into a non-empty output folder, replacing an earlier run's outputs "
@@ -92,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         build=args.build,
         known=known,
         jobs=args.jobs,
+        jsonl=args.jsonl,
     )
     if not args.quiet:
         lifted = " lifted from GRCh37 to GRCh38;" if summary.lifted else ""

@@ -163,3 +163,24 @@ def test_jobs_below_one_are_refused_before_the_folder_is_made(tmp_path):
     with pytest.raises(FusionvizError, match="--jobs must be 1 or more"):
         run_batch(DATA / "arriba.fusions.tsv", tmp_path / "o", default_source(), jobs=0)
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_no_jsonl_leaves_out_only_fusions_jsonl(tmp_path, jobs):
+    src = default_source()
+    path = DATA / "arriba.fusions.tsv"
+    full = run_batch(path, tmp_path / "full", src, jobs=1)
+    lean = run_batch(path, tmp_path / "lean", src, jobs=jobs, jsonl=False)
+    assert not (tmp_path / "lean" / "fusions.jsonl").exists()
+    assert all(f.name != "fusions.jsonl" for f in lean.files)
+    assert {f.name for f in full.files} - {f.name for f in lean.files} == {"fusions.jsonl"}
+    (tmp_path / "full" / "fusions.jsonl").unlink()
+    _same_folders(tmp_path / "full", tmp_path / "lean")
+
+
+def test_a_run_without_jsonl_removes_an_earlier_runs_jsonl(tmp_path):
+    src = default_source()
+    path = DATA / "arriba.fusions.tsv"
+    run_batch(path, tmp_path / "out", src, jobs=1)
+    run_batch(path, tmp_path / "out", src, jobs=1, jsonl=False, force=True)
+    assert not (tmp_path / "out" / "fusions.jsonl").exists()
