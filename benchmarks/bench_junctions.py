@@ -139,10 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(tmp) / "out"
         cmd = [sys.executable, "-m", "fusionviz", "batch", str(path), "-o", str(out)]
         cmd += ["--force", "--quiet", "--jobs", "1"]
-        secs = statistics.median(_wall(cmd) for _ in range(args.repeat))
-        print(
-            f"{'fusionviz batch --jobs 1 (whole command)':<44} {secs:>8.3f} {secs / n * 1e6:>12.0f}"
-        )
+        for extra, label in (([], "fusionviz batch --jobs 1"), (["--no-jsonl"], "  --no-jsonl")):
+            secs = statistics.median(_wall(cmd + extra) for _ in range(args.repeat))
+            label = f"{label} (whole command)"
+            print(f"{label:<44} {secs:>8.3f} {secs / n * 1e6:>12.0f}")
         texts = [f"{a}::{b}" for _, a, _, b in rows]
         for extra, what in (([], "text"), (["--json"], "--json")):
             cmd = [sys.executable, "-m", "fusionviz", "annotate", *texts, *extra]
