@@ -86,6 +86,30 @@ def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) 
         CREATE TABLE cdna (key TEXT PRIMARY KEY, seq TEXT);
         """
     )
+    _fill_genes(db, read)
+    step()
+    _fill_transcripts(db, read)
+    step()
+    _fill_domains(db, read)
+    step()
+    if root.joinpath("proteins.fa.gz").is_file():
+        text = gzip.decompress(read("proteins.fa.gz")).decode()
+        for head, seq in fasta_records(text):
+            key, *rest = shlex.split(head)
+            meta = dict(kv.split("=", 1) for kv in rest)
+            db.execute("INSERT OR REPLACE INTO prot VALUES (?, ?, ?)", (key, json.dumps(meta), seq))
+    step()
+    if root.joinpath("cdna.fa.gz").is_file():
+        text = gzip.decompress(read("cdna.fa.gz")).decode()
+        for head, seq in fasta_records(text):
+            db.execute("INSERT OR REPLACE INTO cdna VALUES (?, ?)", (shlex.split(head)[0], seq))
+    _fill_loci(db, read, root)
+    db.commit()
+    step()
+
+
+def _fill_genes(db: sqlite3.Connection, read: Any) -> None:
+    """``genes``: each gene's span, keyed by its upper-case symbol."""
     genes = _tsv_rows(read("genes.tsv.gz"))
     cols = next(genes)
     i = {c: n for n, c in enumerate(cols)}
@@ -102,7 +126,10 @@ def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) 
             for g in genes
         ),
     )
-    step()
+
+
+def _fill_transcripts(db: sqlite3.Connection, read: Any) -> None:
+    """``tx``: transcript rows keyed by gene, name, ENST and RefSeq (versions dropped)."""
     rows = _tsv_rows(read("transcripts.tsv.gz"))
     cols = next(rows)
     db.execute("INSERT INTO meta VALUES ('columns:transcripts', ?)", (json.dumps(cols),))
@@ -130,7 +157,10 @@ def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) 
         CREATE INDEX tx_refseq ON tx (refseq_up);
         """
     )
-    step()
+
+
+def _fill_domains(db: sqlite3.Connection, read: Any) -> None:
+    """``dom``: domain rows keyed by their target (transcript or UniProt accession)."""
     doms = _tsv_rows(read("domains.tsv.gz"))
     cols = next(doms)
     db.execute("INSERT INTO meta VALUES ('columns:domains', ?)", (json.dumps(cols),))
@@ -139,21 +169,6 @@ def fill_index(db: sqlite3.Connection, read: Any, root: Traversable, step: Any) 
         "INSERT INTO dom VALUES (?, ?, ?)", ((n, d[t], pack(d)) for n, d in enumerate(doms))
     )
     db.execute("CREATE INDEX dom_target ON dom (target)")
-    step()
-    if root.joinpath("proteins.fa.gz").is_file():
-        text = gzip.decompress(read("proteins.fa.gz")).decode()
-        for head, seq in fasta_records(text):
-            key, *rest = shlex.split(head)
-            meta = dict(kv.split("=", 1) for kv in rest)
-            db.execute("INSERT OR REPLACE INTO prot VALUES (?, ?, ?)", (key, json.dumps(meta), seq))
-    step()
-    if root.joinpath("cdna.fa.gz").is_file():
-        text = gzip.decompress(read("cdna.fa.gz")).decode()
-        for head, seq in fasta_records(text):
-            db.execute("INSERT OR REPLACE INTO cdna VALUES (?, ?)", (shlex.split(head)[0], seq))
-    _fill_loci(db, read, root)
-    db.commit()
-    step()
 
 
 def _fill_loci(db: sqlite3.Connection, read: Any, root: Traversable) -> None:
