@@ -73,11 +73,8 @@ def transcript_row(t: Tx) -> tuple[str, ...]:
     )
 
 
-def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
-    out.mkdir(parents=True, exist_ok=True)
-    txs = sorted(b.transcripts, key=lambda t: (t.gene, not t.is_default, t.name))
-    files: dict[str, bytes] = {}
-    files["transcripts.tsv.gz"] = _gz_bytes(_tsv(TRANSCRIPT_COLUMNS, map(transcript_row, txs)))
+def _gene_rows(txs: list[Tx]) -> tuple[list[tuple[str, ...]], dict[str, list[Tx]]]:
+    """genes.tsv rows (span over every transcript, default transcript) and transcripts by gene."""
     genes = []
     by_gene: dict[str, list[Tx]] = defaultdict(list)
     for t in txs:
@@ -89,6 +86,13 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
         genes.append(
             (g, ts[0].gene_id, ts[0].contig, str(lo), str(hi), ts[0].strand, str(len(ts)), default)
         )
+    return genes, by_gene
+
+
+def _data_files(b: Bundle, txs: list[Tx], genes: list[tuple[str, ...]]) -> dict[str, bytes]:
+    """The gzip TSV and FASTA files of the bundle, by file name."""
+    files: dict[str, bytes] = {}
+    files["transcripts.tsv.gz"] = _gz_bytes(_tsv(TRANSCRIPT_COLUMNS, map(transcript_row, txs)))
     files["genes.tsv.gz"] = _gz_bytes(_tsv(GENE_COLUMNS, genes))
     files["domains.tsv.gz"] = _gz_bytes(
         _tsv(
@@ -105,7 +109,12 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
     files["aliases.tsv.gz"] = _gz_bytes(_tsv(ALIAS_COLUMNS, (r.row() for r in b.aliases)))
     if b.cdna:
         files["cdna.fa.gz"] = _gz_bytes("".join(f">{h}\n{s}\n" for h, s in sorted(b.cdna)))
-    counts = {
+    return files
+
+
+def _counts(b: Bundle, txs: list[Tx], genes: list, by_gene: dict[str, list[Tx]]) -> dict[str, int]:
+    """The manifest's counts of what the bundle holds."""
+    return {
         "genes": len(genes),
         "transcripts": len(txs),
         "mane_select": sum(t.is_mane for t in txs),
@@ -121,7 +130,11 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
         "aliases": len(b.aliases),
         "previous_symbols": sum(r.kind == "previous symbol" for r in b.aliases),
     }
-    manifest = {
+
+
+def _manifest(b: Bundle, upstream_label: str, counts: dict, files: dict[str, bytes]) -> dict:
+    """manifest.json's content: names, versions, sources, counts and each file's SHA-256."""
+    return {
         "name": GENOME_BUNDLE_NAME if b.genome_wide else BUNDLE_NAME,
         "version": GENOME_BUNDLE_VERSION if b.genome_wide else BUNDLE_VERSION,
         "format_version": FORMAT_VERSION,
@@ -136,6 +149,15 @@ def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
         "counts": counts,
         "files": {n: hashlib.sha256(d).hexdigest() for n, d in sorted(files.items())},
     }
+
+
+def write_bundle(b: Bundle, out: Path, upstream_label: str) -> dict[str, int]:
+    out.mkdir(parents=True, exist_ok=True)
+    txs = sorted(b.transcripts, key=lambda t: (t.gene, not t.is_default, t.name))
+    genes, by_gene = _gene_rows(txs)
+    files = _data_files(b, txs, genes)
+    counts = _counts(b, txs, genes, by_gene)
+    manifest = _manifest(b, upstream_label, counts, files)
     files["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     if b.genome_wide:
         # Every per-gene message of the genome-wide build; PROVENANCE.md keeps the panel ones
