@@ -91,9 +91,25 @@ def _write_index(
     provenance: list[Any],
     errors_path: Path,
 ) -> None:
+    parts = _page_head(s, provenance)
+    parts.extend(_entry_row(x) for x in entries)
+    parts.append("</tbody></table>")
+    if s.fusions_written > len(entries):
+        parts.append(
+            f'<p class="small">The first {len(entries)} of {s.fusions_written} fusions are '
+            "listed; fusions.tsv (and fusions.jsonl, when written) has them all.</p>"
+        )
+    if s.failed_rows:
+        parts.extend(_failed_rows_table(s, errors_path))
+    parts.append("</body></html>\n")
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def _page_head(s: BatchSummary, provenance: list[Any]) -> list[str]:
+    """The page up to the fusion table's body: title, run summary and column headers."""
     e = html.escape
     prov = "; ".join(f"{p.name} {p.version}" for p in provenance) or "no fusion annotated"
-    parts = [
+    return [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>fusionviz batch: {e(s.input.name)}</title>",
@@ -114,57 +130,63 @@ def _write_index(
         '<th class="sort" onclick="sortBy(\'known\',false)">known fusion</th><th>figure</th>',
         "</tr></thead><tbody>",
     ]
-    for x in entries:
-        cls = ' class="differs"' if x.check == "differs" else ""
-        caller = e(x.caller_frame or "-")
-        if x.check == "differs":
-            caller += f'<div class="small">differs: {e(x.reason)}</div>'
-        elif x.check == "agrees":
-            caller += ' <span class="small">(agrees)</span>'
-        warn = f'<div class="small">{e(x.warnings)}</div>' if x.warnings else ""
-        if x.svg:
-            fig = f'<div class="fig">{x.svg}</div>'
-        elif x.figure and x.figure.startswith("figures/"):
-            fig = f'<a href="{e(x.figure)}">{e(x.figure)}</a>'
-        elif x.figure:
-            fig = f'<span class="small">{e(x.figure)}</span>'
-        else:
-            fig = '<span class="small">run with --figures</span>'
-        parts.append(
-            f'<tr{cls} data-line="{x.line or 0}" data-gene5="{e(x.gene5)}" '
-            f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}" data-known="{e(x.known)}">'
-            f"<td>{x.line if x.line is not None else ''}</td>"
-            f"<td><b>{e(x.name)}</b><br>{e(x.short)}"
-            f'<div class="small">{e(x.vicc or f"{x.tx5} :: {x.tx3}")}</div></td>'
-            f"<td>{e(x.gene5)}</td><td>{e(x.gene3)}</td>"
-            f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
-            f'<td class="caller">{caller}</td>'
-            f'<td class="verdict">{e(x.verdict)}{warn}</td>'
-            f'<td class="evidence">{_evidence_cell(x.evidence)}</td>'
-            f'<td class="small">{e(x.known) or "-"}</td><td>{fig}</td></tr>'
-        )
+
+
+def _figure_cell(x: _Entry) -> str:
+    """The figure column: the inline SVG, a link to its file, or why there is none."""
+    e = html.escape
+    if x.svg:
+        return f'<div class="fig">{x.svg}</div>'
+    if x.figure and x.figure.startswith("figures/"):
+        return f'<a href="{e(x.figure)}">{e(x.figure)}</a>'
+    if x.figure:
+        return f'<span class="small">{e(x.figure)}</span>'
+    return '<span class="small">run with --figures</span>'
+
+
+def _entry_row(x: _Entry) -> str:
+    """One fusion's table row."""
+    e = html.escape
+    cls = ' class="differs"' if x.check == "differs" else ""
+    caller = e(x.caller_frame or "-")
+    if x.check == "differs":
+        caller += f'<div class="small">differs: {e(x.reason)}</div>'
+    elif x.check == "agrees":
+        caller += ' <span class="small">(agrees)</span>'
+    warn = f'<div class="small">{e(x.warnings)}</div>' if x.warnings else ""
+    fig = _figure_cell(x)
+    return (
+        f'<tr{cls} data-line="{x.line or 0}" data-gene5="{e(x.gene5)}" '
+        f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}" data-known="{e(x.known)}">'
+        f"<td>{x.line if x.line is not None else ''}</td>"
+        f"<td><b>{e(x.name)}</b><br>{e(x.short)}"
+        f'<div class="small">{e(x.vicc or f"{x.tx5} :: {x.tx3}")}</div></td>'
+        f"<td>{e(x.gene5)}</td><td>{e(x.gene3)}</td>"
+        f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
+        f'<td class="caller">{caller}</td>'
+        f'<td class="verdict">{e(x.verdict)}{warn}</td>'
+        f'<td class="evidence">{_evidence_cell(x.evidence)}</td>'
+        f'<td class="small">{e(x.known) or "-"}</td><td>{fig}</td></tr>'
+    )
+
+
+def _failed_rows_table(s: BatchSummary, errors_path: Path) -> list[str]:
+    """The failed rows (the first 1,000 of errors.tsv) as a table."""
+    e = html.escape
+    parts = [f"<h2>Rows that failed ({s.failed_rows})</h2>"]
+    parts.append("<table><thead><tr><th>line</th><th>input</th><th>reason</th></tr></thead>")
+    parts.append("<tbody>")
+    with open(errors_path, encoding="utf-8") as fh:
+        next(fh, None)
+        for i, raw in enumerate(fh):
+            if i >= 1000:
+                parts.append('<tr><td colspan="3">... see errors.tsv</td></tr>')
+                break
+            line, _, rest = raw.rstrip("\n").partition("\t")
+            inp, _, reason = rest.partition("\t")
+            parts.append(f"<tr><td>{e(line)}</td><td>{e(inp)}</td><td>{e(reason)}</td></tr>")
     parts.append("</tbody></table>")
-    if s.fusions_written > len(entries):
-        parts.append(
-            f'<p class="small">The first {len(entries)} of {s.fusions_written} fusions are '
-            "listed; fusions.tsv (and fusions.jsonl, when written) has them all.</p>"
-        )
-    if s.failed_rows:
-        parts.append(f"<h2>Rows that failed ({s.failed_rows})</h2>")
-        parts.append("<table><thead><tr><th>line</th><th>input</th><th>reason</th></tr></thead>")
-        parts.append("<tbody>")
-        with open(errors_path, encoding="utf-8") as fh:
-            next(fh, None)
-            for i, raw in enumerate(fh):
-                if i >= 1000:
-                    parts.append('<tr><td colspan="3">... see errors.tsv</td></tr>')
-                    break
-                line, _, rest = raw.rstrip("\n").partition("\t")
-                inp, _, reason = rest.partition("\t")
-                parts.append(f"<tr><td>{e(line)}</td><td>{e(inp)}</td><td>{e(reason)}</td></tr>")
-        parts.append("</tbody></table>")
-    parts.append("</body></html>\n")
-    path.write_text("\n".join(parts), encoding="utf-8")
+    return parts
 
 
 def _evidence_cell(summary: str) -> str:
