@@ -79,9 +79,18 @@ def _where(af: AnnotatedFusion) -> str:
 
 def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[str, str]:
     """Every reason class that applies to this row, with its sentence."""
-    p5, p3, j = af.five_prime, af.three_prime, af.junction
+    # Each helper adds its classes in turn: the order of the keys is the order shown.
     out: dict[str, str] = {}
-    for p in (p5, p3):
+    _partner_reasons(af, out)
+    _sequence_reasons(af, theirs, extra, out)
+    same = _transcript_reasons(af, theirs, extra, out)
+    _junction_reasons(af, same, out)
+    return out
+
+
+def _partner_reasons(af: AnnotatedFusion, out: dict[str, str]) -> None:
+    """Adds the classes of a partner that makes no protein (antisense, non-coding)."""
+    for p in (af.five_prime, af.three_prime):
         if p.region == "antisense":
             out["antisense orientation"] = (
                 f"{p.gene} is joined antisense (the fusion RNA runs against its strand): "
@@ -90,6 +99,13 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
         if p.transcript is None:
             what = p.placement.statements[-1] if p.placement and p.placement.statements else ""
             out["non-coding or intergenic partner"] = what or f"{p.gene} has no coding transcript"
+
+
+def _sequence_reasons(
+    af: AnnotatedFusion, theirs: str, extra: dict[str, str], out: dict[str, str]
+) -> None:
+    """Adds the classes about the bases read: stops, intronic or exact bases, insertions."""
+    j = af.junction
     text = " ".join(j.explanation)
     if "stop codon" in j.explanation[0] and "before the" in j.explanation[0]:
         out["stop codon read in the unread bases"] = j.explanation[0]
@@ -102,7 +118,8 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
         out["caller's own sequence has a stop"] = seq_stop
     elif seq_stop:
         out["caller used other transcripts"] = seq_stop
-    offs = [p for p in (p5, p3) if p.placement and p.placement.reading != "exon boundary"]
+    pair = (af.five_prime, af.three_prime)
+    offs = [p for p in pair if p.placement and p.placement.reading != "exon boundary"]
     for p in offs:
         pl = p.placement
         assert pl is not None
@@ -116,6 +133,13 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
         out["non-templated bases at the junction"] = (
             f"{j.inserted_bases} non-templated base(s) between the partners shift the frame"
         )
+
+
+def _transcript_reasons(
+    af: AnnotatedFusion, theirs: str, extra: dict[str, str], out: dict[str, str]
+) -> list:
+    """Adds the classes about other transcripts; returns the readings that give the caller's
+    frame."""
     same = [r for r in af.junction_readings if r.frame == theirs]
     mine = _callers_reading(af, extra, same)
     if mine:
@@ -133,6 +157,12 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
         out["caller used other transcripts"] = f"the caller used {used}" + (
             f" ({said})" if said else ""
         )
+    return same
+
+
+def _junction_reasons(af: AnnotatedFusion, same: list, out: dict[str, str]) -> None:
+    """Adds the classes of the junction itself: UTR sides, unverified or unmatched frames."""
+    p5, p3, j = af.five_prime, af.three_prime, af.junction
     five, _, three = j.junction_class.partition("::")
     if af.frame == "not-applicable" and (five in ("5'UTR", "3'UTR") or three == "3'UTR"):
         out["no coding sequence on one side"] = j.explanation[0]
@@ -155,7 +185,6 @@ def _reasons(af: AnnotatedFusion, theirs: str, extra: dict[str, str]) -> dict[st
             f"({len(readings) + 1}) reads {af.frame}; the caller's own annotation may hold "
             "another transcript"
         )
-    return out
 
 
 def _callers_reading(af: AnnotatedFusion, extra: dict[str, str], same: list) -> str:
