@@ -53,7 +53,6 @@ def _match_fusviz(
         if t.gene in fv:
             by_gene[t.gene].append(t)
     for gene, txs in sorted(by_gene.items()):
-        known = {t.transcript_id.split(".")[0] for t in txs if t.transcript_id}
         canon = next((t for t in txs if t.is_mane), None)
         if canon is None or gene not in ideo_dom:
             continue
@@ -62,48 +61,61 @@ def _match_fusviz(
             for k, s, e in ideo_dom[gene].get(canon.name, [])
             if k.isdigit()
         ]
-        utr5 = defaultdict(list)
-        for t in txs:
-            if t.cds is not None:
-                utr5[t.utr5_length()].append(t)
-        cands: dict[str, list[str]] = defaultdict(list)
-        for t in txs:
-            # Only a protein identical to the canonical one has known domain aa positions, and
-            # only a 5'UTR length no other coding transcript shares can single it out.
-            if t.transcript_id or t.cds is None or t.coding_segments() != canon.coding_segments():
+        cands = _fusviz_candidates(txs, canon, ipr, fv[gene])
+        _assign_fusviz(txs, cands, report)
+
+
+def _fusviz_candidates(
+    txs: list[Tx], canon: Tx, ipr: list[tuple[str, int, int]], fv_gene: dict
+) -> dict[str, list[str]]:
+    """Transcript name -> the FuSViz ENSTs whose InterPro intervals sit where that
+    transcript's 5'UTR length puts the canonical protein's domains."""
+    known = {t.transcript_id.split(".")[0] for t in txs if t.transcript_id}
+    utr5 = defaultdict(list)
+    for t in txs:
+        if t.cds is not None:
+            utr5[t.utr5_length()].append(t)
+    cands: dict[str, list[str]] = defaultdict(list)
+    for t in txs:
+        # Only a protein identical to the canonical one has known domain aa positions, and
+        # only a 5'UTR length no other coding transcript shares can single it out.
+        if t.transcript_id or t.cds is None or t.coding_segments() != canon.coding_segments():
+            continue
+        u = t.utr5_length()
+        if len(utr5[u]) != 1:
+            continue
+        for enst, doms in sorted(fv_gene.items()):
+            if enst in known:
                 continue
-            u = t.utr5_length()
-            if len(utr5[u]) != 1:
-                continue
-            for enst, doms in sorted(fv[gene].items()):
-                if enst in known:
-                    continue
-                hits = [
-                    acc
-                    for acc, s, e in ipr
-                    for a2, fs, fe in doms
-                    if acc == a2 and fs == u + 3 * (s - 1) + 1 and fe == u + 3 * e
-                ]
-                if hits:
-                    cands[t.name].append(enst)
-        reverse: dict[str, list[str]] = defaultdict(list)
-        for name, ensts in cands.items():
-            for e in ensts:
-                reverse[e].append(name)
-        for name, ensts in sorted(cands.items()):
-            if len(ensts) == 1 and len(reverse[ensts[0]]) == 1:
-                t = next(x for x in txs if x.name == name)
-                t.transcript_id = ensts[0]
-                t.source.append(
-                    f"ENST id {ensts[0]}: FuSViz (Ensembl 104) InterPro intervals match this "
-                    f"transcript's {t.utr5_length()}-nt 5'UTR + identical CDS (unique match; "
-                    "unversioned, weaker evidence than an identical exon structure)"
-                )
-                report.match(
-                    f"{name} = {ensts[0]} (FuSViz domain offsets = 5'UTR {t.utr5_length()} nt "
-                    "+ canonical domain aa; unique both ways)"
-                )
-            elif ensts:
-                report.find(
-                    f"{name}: FuSViz offsets ambiguous ({', '.join(sorted(ensts))}); no ENST"
-                )
+            hits = [
+                acc
+                for acc, s, e in ipr
+                for a2, fs, fe in doms
+                if acc == a2 and fs == u + 3 * (s - 1) + 1 and fe == u + 3 * e
+            ]
+            if hits:
+                cands[t.name].append(enst)
+    return cands
+
+
+def _assign_fusviz(txs: list[Tx], cands: dict[str, list[str]], report: Report) -> None:
+    """Gives each transcript the ENST it alone matches (and that matches it alone)."""
+    reverse: dict[str, list[str]] = defaultdict(list)
+    for name, ensts in cands.items():
+        for e in ensts:
+            reverse[e].append(name)
+    for name, ensts in sorted(cands.items()):
+        if len(ensts) == 1 and len(reverse[ensts[0]]) == 1:
+            t = next(x for x in txs if x.name == name)
+            t.transcript_id = ensts[0]
+            t.source.append(
+                f"ENST id {ensts[0]}: FuSViz (Ensembl 104) InterPro intervals match this "
+                f"transcript's {t.utr5_length()}-nt 5'UTR + identical CDS (unique match; "
+                "unversioned, weaker evidence than an identical exon structure)"
+            )
+            report.match(
+                f"{name} = {ensts[0]} (FuSViz domain offsets = 5'UTR {t.utr5_length()} nt "
+                "+ canonical domain aa; unique both ways)"
+            )
+        elif ensts:
+            report.find(f"{name}: FuSViz offsets ambiguous ({', '.join(sorted(ensts))}); no ENST")
