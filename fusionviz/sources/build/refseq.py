@@ -115,21 +115,7 @@ def _partial_proteins(up, transcripts, uni, refseq_rows, proteins, report) -> No
                 "missing; its residues not used"
             )
             continue
-        e5 = _exon_cds_ends(r5)[int(n5) - 1][1]
-        f3 = _exon_cds_ends(r3)[int(n3)][0]
-        p5, p3 = e5 % 3, (f3 - 1) % 3
-        n5aa = e5 // 3
-        first3 = (f3 - 1) // 3 + 1 + (1 if p3 else 0)
-        plen3 = r3.cds_length() // 3 - 1
-        in_frame = p5 == p3 and len(seq) == n5aa + (1 if p5 else 0) + (plen3 - first3 + 1)
-        parts = [(g5, r5, 1, n5aa, seq[:n5aa])]
-        if in_frame:
-            parts.append((g3, r3, first3, plen3, seq[len(seq) - (plen3 - first3 + 1) :]))
-        else:
-            report.find(
-                f"varity {label}: junction not in frame or length inconsistent; "
-                "3' residues not used"
-            )
+        parts = _varity_parts(label, seq, (g5, r5, int(n5)), (g3, r3, int(n3)), report)
         for gene, r, first, last, part in parts:
             t = mane.get(gene)
             if t is None:
@@ -148,19 +134,49 @@ def _partial_proteins(up, transcripts, uni, refseq_rows, proteins, report) -> No
                     f"{uni[gene].accession} (full sequence bundled from UniProt)"
                 )
                 continue
-            plen = t.protein_length()
-            known = f"{first}-{last}"
-            full = "X" * (first - 1) + part + "X" * (plen - last)
-            note = (
-                f"residues {known} of {plen} known: from varity's expected {label} fusion "
-                f"protein ({nm5} + {nm3}, translated by varity); {r.name} has the exons and "
-                f"CDS of {t.transcript_id}; no full {gene} sequence is available offline"
-            )
-            hdr = (
-                f"partial:{t.transcript_id} gene={gene} length={plen} complete=no "
-                f'known={known} source="varity f96154a ({r.name})" note="{note}"'
-            )
-            proteins.append((hdr, full, f"{gene} 1"))
+            proteins.append(_partial_protein(label, nm5, nm3, t, r, (first, last, part)))
+
+
+def _varity_parts(label: str, seq: str, five: tuple, three: tuple, report) -> list[tuple]:
+    """(gene, RefSeq row, first aa, last aa, residues) of each partner's own part of one
+    varity fusion protein; the 3' part only when the junction is in frame and the length fits.
+    ``five``/``three`` are (gene, RefSeq row, exon number before/after the breakpoint)."""
+    g5, r5, n5 = five
+    g3, r3, n3 = three
+    e5 = _exon_cds_ends(r5)[n5 - 1][1]
+    f3 = _exon_cds_ends(r3)[n3][0]
+    p5, p3 = e5 % 3, (f3 - 1) % 3
+    n5aa = e5 // 3
+    first3 = (f3 - 1) // 3 + 1 + (1 if p3 else 0)
+    plen3 = r3.cds_length() // 3 - 1
+    in_frame = p5 == p3 and len(seq) == n5aa + (1 if p5 else 0) + (plen3 - first3 + 1)
+    parts = [(g5, r5, 1, n5aa, seq[:n5aa])]
+    if in_frame:
+        parts.append((g3, r3, first3, plen3, seq[len(seq) - (plen3 - first3 + 1) :]))
+    else:
+        report.find(
+            f"varity {label}: junction not in frame or length inconsistent; 3' residues not used"
+        )
+    return parts
+
+
+def _partial_protein(label: str, nm5: str, nm3: str, t: Tx, r: Tx, known_part: tuple) -> tuple:
+    """The bundle's (header, X-padded sequence, sort key) of a partially known MANE protein."""
+    first, last, part = known_part
+    gene = t.gene
+    plen = t.protein_length()
+    known = f"{first}-{last}"
+    full = "X" * (first - 1) + part + "X" * (plen - last)
+    note = (
+        f"residues {known} of {plen} known: from varity's expected {label} fusion "
+        f"protein ({nm5} + {nm3}, translated by varity); {r.name} has the exons and "
+        f"CDS of {t.transcript_id}; no full {gene} sequence is available offline"
+    )
+    hdr = (
+        f"partial:{t.transcript_id} gene={gene} length={plen} complete=no "
+        f'known={known} source="varity f96154a ({r.name})" note="{note}"'
+    )
+    return (hdr, full, f"{gene} 1")
 
 
 def _exon_cds_ends(t: Tx) -> list[tuple[int, int]]:
