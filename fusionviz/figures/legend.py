@@ -13,6 +13,7 @@ from fusionviz import __version__
 from fusionviz.figures import palette as pal
 from fusionviz.figures.canvas import MARGIN, Canvas
 from fusionviz.figures.spec import Line, Rect
+from fusionviz.figures.style import Style
 from fusionviz.figures.track_parts import FADE
 from fusionviz.models import AnnotatedFusion, SourceInfo
 
@@ -35,16 +36,33 @@ def _swatch(x, y, w, h, fill, edge=None, lw=0.0, alpha=1.0, hatch=None) -> Rect:
     return Rect(x, y, w, h, fill, edge, lw, alpha, hatch, "legend")
 
 
+_Entry = tuple[set[str], str, list[Rect | Line]]
+_SWATCH_WIDTH = 0.22
+
+
 def _items(cv: Canvas) -> list[tuple[str, list[Rect | Line]]]:
     """Legend entries for what was drawn, each with its swatch (at the origin)."""
     st = cv.style
     h = st.track_height * 0.55
     roles = {s.role for s in cv.shapes}
-    sw = 0.22
+    # (shape role that calls for the entry, text, swatch)
+    table = _structure_entries(st, h) + _feature_entries(roles, h)
+    items = [(text, swatch) for needs, text, swatch in table if needs & roles]
+    items.append(
+        (
+            "breakpoint",
+            [Line((0.02, 0.02), (-h * 0.5, h * 1.5), pal.FRAMESHIFT_EDGE, 1.1, False, "legend")],
+        )
+    )
+    return items
+
+
+def _structure_entries(st: Style, h: float) -> list[_Entry]:
+    """Entries of the backbones, exons and fragments."""
+    sw = _SWATCH_WIDTH
     edge = pal.BACKBONE_EDGE
     # fmt: off
-    # (shape role that calls for the entry, text, swatch)
-    table: list[tuple[set[str], str, list[Rect | Line]]] = [
+    return [
         (
             {"backbone-kept", "backbone-lost"},
             "kept in fusion",
@@ -68,6 +86,15 @@ def _items(cv: Canvas) -> list[tuple[str, list[Rect | Line]]]:
             f"fragment (< {st.fragment_aa} aa kept)",
             [_swatch(0, 0, 0.03, h * 1.4, "#FFFFFF", pal.TEXT, 0.4, 1.0, "//////")],
         ),
+    ]
+    # fmt: on
+
+
+def _feature_entries(roles: set[str], h: float) -> list[_Entry]:
+    """Entries of the tails past the frame, membrane marks and oligomerization domains."""
+    sw = _SWATCH_WIDTH
+    # fmt: off
+    return [
         (
             {"frameshift"},
             "frameshifted tail, length unknown without sequence (drawn short)"
@@ -103,14 +130,6 @@ def _items(cv: Canvas) -> list[tuple[str, list[Rect | Line]]]:
         ),
     ]
     # fmt: on
-    items = [(text, swatch) for needs, text, swatch in table if needs & roles]
-    items.append(
-        (
-            "breakpoint",
-            [Line((0.02, 0.02), (-h * 0.5, h * 1.5), pal.FRAMESHIFT_EDGE, 1.1, False, "legend")],
-        )
-    )
-    return items
 
 
 def legend(cv: Canvas, y: float, span: float, *, scale: bool = True) -> float:
