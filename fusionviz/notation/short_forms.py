@@ -97,6 +97,16 @@ def read_short_form(genes: tuple[str, str], tail: str) -> tuple[int, int, str]:
     (as written, case-insensitive); raises the parser's failure when the form names no single
     junction or belongs to another gene pair."""
     form = tail.strip().lower().replace(" ", "")
+    # Each family's forms are tried in turn; the first that reads the form answers.
+    for read in (_bcr_abl1_form, _pml_rara_form, _tmprss2_erg_form):
+        found = read(genes, form, tail)
+        if found is not None:
+            return found
+    _fail(f"{_quote(tail)} is not a known short form")
+
+
+def _bcr_abl1_form(genes: tuple[str, str], form: str, tail: str) -> tuple[int, int, str] | None:
+    """A BCR::ABL1 transcript type (e13a2, b2a2, p190, ...), or None."""
     g5, g3 = genes
     if form in _OLD:
         _pair_is(genes, _BCR_ABL1, tail)
@@ -131,6 +141,12 @@ def read_short_form(genes: tuple[str, str], tail: str) -> tuple[int, int, str]:
         _pair_is(genes, _BCR_ABL1, tail)
         e5, e3 = int(m[1]), int(m[2])
         return e5, e3, f"{form} = {g5} exon {e5} :: {g3} exon {e3} ({CROSS_2023})"
+    return None
+
+
+def _pml_rara_form(genes: tuple[str, str], form: str, tail: str) -> tuple[int, int, str] | None:
+    """A PML::RARA breakpoint-cluster form (bcr1, bcr3), or None."""
+    g5, g3 = genes
     if form in _APL:
         _pair_is(genes, _PML_RARA, tail)
         e5, e3, what = _APL[form]
@@ -146,6 +162,12 @@ def read_short_form(genes: tuple[str, str], tail: str) -> tuple[int, int, str]:
             f"({GABERT_2003}): it names no single junction; give the genomic breakpoint "
             "(--5p chr15:POSITION) or the PML exon and RARA exon"
         )
+    return None
+
+
+def _tmprss2_erg_form(genes: tuple[str, str], form: str, tail: str) -> tuple[int, int, str] | None:
+    """A TMPRSS2::ERG T<n>E<m> form, or None."""
+    g5, g3 = genes
     m = _TE.fullmatch(form)
     if m:
         _pair_is(genes, _TMPRSS2_ERG, tail)
@@ -162,4 +184,4 @@ def read_short_form(genes: tuple[str, str], tail: str) -> tuple[int, int, str]:
                 "genomic breakpoint to decide"
             ),
         )
-    _fail(f"{_quote(tail)} is not a known short form")
+    return None
