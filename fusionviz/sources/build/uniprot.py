@@ -55,16 +55,8 @@ def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
             acc = body.split(";")[0].strip()
         elif tag == "DT" and "entry version" in body:
             entry_version = body.rsplit("entry version", 1)[1].strip(" .")
-        elif tag == "DR" and body.startswith("Ensembl;"):
-            parts = [p.strip(" .") for p in body.split(";")]
-            iso = re.search(r"\[([\w-]+)\]", body)
-            ensembl.append((parts[1], iso.group(1) if iso else ""))
-        elif tag == "DR" and body.startswith("Pfam;"):
-            parts = [p.strip(" .") for p in body.split(";")]
-            pfam.append((parts[1], parts[2]))
-        elif tag == "DR" and body.startswith("MANE-Select;"):
-            parts = [p.strip(" .") for p in body.split(";")]
-            mane.append((parts[1], parts[3]))
+        elif tag == "DR":
+            _read_dr(body, ensembl, pfam, mane)
         elif tag == "SQ":
             m = re.search(r"SEQUENCE\s+(\d+) AA;.*?(\w+) CRC64", body)
             if m:
@@ -73,24 +65,7 @@ def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
         elif in_sq and ln.startswith("     "):
             seq.append(ln.replace(" ", ""))
         elif tag == "FT":
-            key = ln[5:21].strip()
-            if key:
-                m = re.match(r"<?(\d+)(?:\.\.>?(\d+))?$", ln[21:].strip())
-                if not m:
-                    cur = None
-                    continue
-                s = int(m.group(1))
-                e = int(m.group(2) or s)
-                cur = [key, s, e, "", ""]
-                feats.append(cur)  # type: ignore[arg-type]
-            elif cur is not None:
-                q = ln[21:].strip()
-                if q.startswith("/note="):
-                    cur[3] = q[6:].strip('"')
-                elif q.startswith("/evidence="):
-                    cur[4] = q[10:].strip('"')
-                elif cur[4] and not q.startswith("/"):
-                    cur[4] += " " + q.strip('"')
+            cur = _read_ft(ln, cur, feats)
     sequence = "".join(seq)
     if sequence and (len(sequence) != length or crc64(sequence) != crc):
         report.drop(f"UniProt {gene}: SQ block fails its length/CRC64 check; sequence not used")
@@ -106,6 +81,42 @@ def read_uniprot(path: Path, gene: str, report: Report) -> UniProtEntry | None:
         pfam=pfam,
         ensembl=ensembl,
     )
+
+
+def _read_dr(body: str, ensembl: list, pfam: list, mane: list) -> None:
+    """Adds a DR line's Ensembl (ENST, isoform), Pfam (acc, name) or MANE-Select
+    (ENST, NM) cross-reference to its list; other databases are ignored."""
+    parts = [p.strip(" .") for p in body.split(";")]
+    if body.startswith("Ensembl;"):
+        iso = re.search(r"\[([\w-]+)\]", body)
+        ensembl.append((parts[1], iso.group(1) if iso else ""))
+    elif body.startswith("Pfam;"):
+        pfam.append((parts[1], parts[2]))
+    elif body.startswith("MANE-Select;"):
+        mane.append((parts[1], parts[3]))
+
+
+def _read_ft(ln: str, cur: list | None, feats: list) -> list | None:
+    """Reads one FT line: a new feature [key, start, end, note, evidence] (added to ``feats``)
+    or a qualifier of the current one; returns the feature now being read."""
+    key = ln[5:21].strip()
+    if key:
+        m = re.match(r"<?(\d+)(?:\.\.>?(\d+))?$", ln[21:].strip())
+        if not m:
+            return None
+        s = int(m.group(1))
+        e = int(m.group(2) or s)
+        cur = [key, s, e, "", ""]
+        feats.append(cur)
+    elif cur is not None:
+        q = ln[21:].strip()
+        if q.startswith("/note="):
+            cur[3] = q[6:].strip('"')
+        elif q.startswith("/evidence="):
+            cur[4] = q[10:].strip('"')
+        elif cur[4] and not q.startswith("/"):
+            cur[4] += " " + q.strip('"')
+    return cur
 
 
 def _assign_uniprot(
