@@ -24,6 +24,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="fusion-caller output file")
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="output folder")
+    _add_output_options(p)
+    _add_reading_options(p)
+    from fusionviz.cli.common import add_source_arguments
+
+    add_source_arguments(p)
+    p.set_defaults(handler=run)
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    """--format, --figures, --no-jsonl, --force, --quiet and --jobs."""
     p.add_argument(
         "--format",
         metavar="NAME",
@@ -52,6 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="processes that annotate and draw (default: every core; one for a file of "
         "fewer than 2,000 lines); the output files are the same whatever N",
     )
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    """--all-transcripts, --build and --known: how the rows are read and annotated."""
     p.add_argument(
         "--all-transcripts",
         action="store_true",
@@ -70,10 +84,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="a lab's own known-fusions table, added to the bundled one "
         "(annotations/known_fusions.tsv format)",
     )
-    from fusionviz.cli.common import add_source_arguments
-
-    add_source_arguments(p)
-    p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
