@@ -74,14 +74,7 @@ def layout(
     opts = Options(st.exons, st.compact, _shared(fusions))
     shifts, span = _alignment(geoms, opts)
     cv = _canvas(geoms, st, meas, opts, _span(span, scale_aa))
-    y = MARGIN
-    panels: list[PanelSpec] = []
-    for g, shift, n in zip(geoms, shifts, fnotes, strict=True):
-        cv.shift = shift
-        panel, y = assemble.panel(cv, drawn, g, n, y, opts)
-        panels.append(panel)
-        y += PANEL_GAP
-    y -= PANEL_GAP
+    panels, y = _panels(cv, drawn, geoms, shifts, fnotes, opts)
     shared: tuple[TrackSpec, ...] = ()
     if opts.compact and opts.shared and len(geoms) > 1:
         track, y = pn.shared_track(cv, drawn, geoms, shifts, opts.shared, y + TRACK_GAP)
@@ -90,6 +83,11 @@ def layout(
         y = legend(cv, y + 0.1, cv.span)
     if st.footer:
         y = footer(cv, fusions, y + 0.04, date)
+    return _figure_spec(st, cv, drawn, panels, shared, warnings, y)
+
+
+def _figure_spec(st, cv, drawn, panels, shared, warnings, y: float) -> FigureSpec:
+    """The finished figure: what the canvas holds, its size, scale and colours."""
     return FigureSpec(
         width=st.width,
         height=round(y + MARGIN + 0.005, 2),  # whole hundredths: exact pixel sizes
@@ -104,6 +102,19 @@ def layout(
         warnings=warnings,
         shared=shared,
     )
+
+
+def _panels(cv, drawn, geoms, shifts, fnotes, opts) -> tuple[list[PanelSpec], float]:
+    """One panel per fusion, stacked from the top margin; returns them and the y below."""
+    y = MARGIN
+    panels: list[PanelSpec] = []
+    for g, shift, n in zip(geoms, shifts, fnotes, strict=True):
+        cv.shift = shift
+        panel, y = assemble.panel(cv, drawn, g, n, y, opts)
+        panels.append(panel)
+        y += PANEL_GAP
+    y -= PANEL_GAP
+    return panels, y
 
 
 def _span(span: float, scale_aa: int | None) -> float:
