@@ -58,27 +58,7 @@ def exon_numbering_alternatives(
         alts5, alts3 = (t5,), (t3,)
 
     def reading(a5: Transcript, a3: Transcript) -> ExonNumberingAlternative | None:
-        if not in_frame_cds(a5, e5, a3, e3):
-            return None
-        parts = []
-        for alt, ref, exon, role in ((a5, t5, e5, "5'"), (a3, t3, e3, "3'")):
-            if alt == ref:
-                continue
-            same = _same_boundary(alt, exon, ref, role)
-            alt_name = alt.name if alt.name else alt.label
-            parts.append(
-                f"{alt_name} exon {exon} = exon {same} of {ref.label}"
-                if same
-                else f"{alt_name} exon {exon} has no counterpart boundary on {ref.label}"
-            )
-        return ExonNumberingAlternative(
-            a5.label,
-            e5,
-            a3.label,
-            e3,
-            "in-frame",
-            f"in frame if exons are numbered on {a5.name}/{a3.name} ({'; '.join(parts)})",
-        )
+        return _reading_on(a5, a3, (t5, e5), (t3, e3))
 
     single = [reading(a5, t3) for a5 in alts5 if a5 != t5]
     single += [reading(t5, a3) for a3 in alts3 if a3 != t3]
@@ -86,6 +66,44 @@ def exon_numbering_alternatives(
     if not out:
         double = (reading(a5, a3) for a5 in alts5 for a3 in alts3 if a5 != t5 and a3 != t3)
         out = [a for a in double if a is not None]
+    out += _nearby_pairs(t5, e5, t3, e3)
+    return tuple(out)
+
+
+def _reading_on(
+    a5: Transcript, a3: Transcript, used5: tuple[Transcript, int], used3: tuple[Transcript, int]
+) -> ExonNumberingAlternative | None:
+    """The same exon numbers counted on ``a5``/``a3`` instead of the transcripts used
+    (``used5``/``used3`` = (transcript, exon)), when that reading is in frame."""
+    (t5, e5), (t3, e3) = used5, used3
+    if not in_frame_cds(a5, e5, a3, e3):
+        return None
+    parts = []
+    for alt, ref, exon, role in ((a5, t5, e5, "5'"), (a3, t3, e3, "3'")):
+        if alt == ref:
+            continue
+        same = _same_boundary(alt, exon, ref, role)
+        alt_name = alt.name if alt.name else alt.label
+        parts.append(
+            f"{alt_name} exon {exon} = exon {same} of {ref.label}"
+            if same
+            else f"{alt_name} exon {exon} has no counterpart boundary on {ref.label}"
+        )
+    return ExonNumberingAlternative(
+        a5.label,
+        e5,
+        a3.label,
+        e3,
+        "in-frame",
+        f"in frame if exons are numbered on {a5.name}/{a3.name} ({'; '.join(parts)})",
+    )
+
+
+def _nearby_pairs(
+    t5: Transcript, e5: int, t3: Transcript, e3: int
+) -> list[ExonNumberingAlternative]:
+    """Exon pairs one exon off on one side, on the same transcripts, that are in frame."""
+    out = []
     for d5, d3 in ((-1, 0), (1, 0), (0, -1), (0, 1)):
         if not in_frame_cds(t5, e5 + d5, t3, e3 + d3):
             continue
@@ -100,4 +118,4 @@ def exon_numbering_alternatives(
                 "transcripts is in frame",
             )
         )
-    return tuple(out)
+    return out
