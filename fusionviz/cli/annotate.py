@@ -57,7 +57,6 @@ def _write(path: str, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fusionviz import report
     from fusionviz.cli.common import source_from_args
     from fusionviz.evidence import assess
     from fusionviz.known import load_known_table, match_fusion
@@ -72,53 +71,65 @@ def run(args: argparse.Namespace) -> int:
     pairs = [_other_pairs(af, source) if args.all_transcripts else [] for af in fusions]
     several = len(fusions) + len(failures) > 1
     if fusions:
-        if args.json:
-            data = [
-                report.to_dict(af, k, e) for af, k, e in zip(fusions, known, evidence, strict=True)
-            ]
-            if args.all_transcripts:
-                for d, others in zip(data, pairs, strict=True):
-                    d["all_transcript_pairs"] = [_pair_dict(o) for o in others]
-            json.dump(data if several else data[0], sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        elif args.tsv:
-            sys.stdout.write(report.to_tsv(fusions, known, evidence))
-        elif args.vicc:
-            from fusionviz.vicc import to_vicc
-
-            objects = [to_vicc(af) for af in fusions]
-            json.dump(objects if several else objects[0], sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        else:
-            texts = [
-                report.to_text(af, k, e) + _pairs_text(af, others)
-                for af, k, e, others in zip(fusions, known, evidence, pairs, strict=True)
-            ]
-            sys.stdout.write("\n".join(texts))
+        _print_fusions(args, fusions, known, evidence, pairs, several)
         if args.fasta:
-            records = [r for r in (report.fasta_record(af) for af in fusions) if r]
-            if records:
-                _write(args.fasta, "".join(records))
-            missing = len(fusions) - len(records)
-            if not records:
-                print(
-                    f"fusionviz: no fusion protein sequence to write; {args.fasta} was not "
-                    "written (--release N uses a pyensembl release with exact sequences)",
-                    file=sys.stderr,
-                )
-            elif missing:
-                print(
-                    f"fusionviz: {missing} fusion(s) have no protein sequence in the bundle "
-                    f"(not written to {args.fasta}); --release N uses a pyensembl release "
-                    "with exact sequences",
-                    file=sys.stderr,
-                )
+            _write_fasta(args.fasta, fusions)
         if args.figure:
             from fusionviz.figures import write_figure
 
             write_figure(fusions, args.figure)
     report_failures(failures, several=several)
     return 2 if failures else 0
+
+
+def _print_fusions(args, fusions, known, evidence, pairs, several: bool) -> None:
+    """Writes the fusions to stdout as JSON, TSV, VICC JSON or text (one object when one)."""
+    from fusionviz import report
+
+    if args.json:
+        data = [report.to_dict(af, k, e) for af, k, e in zip(fusions, known, evidence, strict=True)]
+        if args.all_transcripts:
+            for d, others in zip(data, pairs, strict=True):
+                d["all_transcript_pairs"] = [_pair_dict(o) for o in others]
+        json.dump(data if several else data[0], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif args.tsv:
+        sys.stdout.write(report.to_tsv(fusions, known, evidence))
+    elif args.vicc:
+        from fusionviz.vicc import to_vicc
+
+        objects = [to_vicc(af) for af in fusions]
+        json.dump(objects if several else objects[0], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        texts = [
+            report.to_text(af, k, e) + _pairs_text(af, others)
+            for af, k, e, others in zip(fusions, known, evidence, pairs, strict=True)
+        ]
+        sys.stdout.write("\n".join(texts))
+
+
+def _write_fasta(path: str, fusions) -> None:
+    """Writes the fusion proteins the annotation has sequence for; says which it had not."""
+    from fusionviz import report
+
+    records = [r for r in (report.fasta_record(af) for af in fusions) if r]
+    if records:
+        _write(path, "".join(records))
+    missing = len(fusions) - len(records)
+    if not records:
+        print(
+            f"fusionviz: no fusion protein sequence to write; {path} was not "
+            "written (--release N uses a pyensembl release with exact sequences)",
+            file=sys.stderr,
+        )
+    elif missing:
+        print(
+            f"fusionviz: {missing} fusion(s) have no protein sequence in the bundle "
+            f"(not written to {path}); --release N uses a pyensembl release "
+            "with exact sequences",
+            file=sys.stderr,
+        )
 
 
 def _other_pairs(af, source) -> list:
