@@ -41,7 +41,16 @@ def exact_protein(
                 f"codon ({CDNA_SOURCE})",
             )
             junction = replace(junction, verified=True, explanation=expl)
-    g5, g3 = t5.gene, t3.gene
+    if junction.split_codon and s5.cds_nt is not None:
+        pos = s5.cds_nt // 3
+        if pos < len(exact):
+            junction = replace(junction, junction_residue=exact[pos])
+    return _translated(protein, exact, t5.gene, t3.gene), junction
+
+
+def _translated(protein: FusionProtein, exact: str, g5: str, g3: str) -> FusionProtein:
+    """``protein`` with the translated sequence, its length and notes, and the
+    frameshifted tail (if any) ending at the stop found."""
     notes = [
         n
         for n in protein.notes
@@ -60,20 +69,13 @@ def exact_protein(
             f"after {g5} residue {fs.fusion_start - 1}, {tail} residue(s) of frameshifted {g3} "
             "sequence up to a premature stop"
         )
-    if junction.split_codon and s5.cds_nt is not None:
-        pos = s5.cds_nt // 3
-        if pos < len(exact):
-            junction = replace(junction, junction_residue=exact[pos])
-    return (
-        replace(
-            protein,
-            length=len(exact),
-            sequence=exact,
-            segments=tuple(segments),
-            notes=tuple(notes),
-            conditional_length=None,
-        ),
-        junction,
+    return replace(
+        protein,
+        length=len(exact),
+        sequence=exact,
+        segments=tuple(segments),
+        notes=tuple(notes),
+        conditional_length=None,
     )
 
 
