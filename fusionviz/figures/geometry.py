@@ -53,23 +53,42 @@ def exon_spans(t: Transcript | None, length: int | None, utr: float) -> tuple[Ex
         return ()
     gap = utr * UTR_GAP / UTR_BLOCK
     bounds = co.cds_tx_bounds(t)
-    spans: list[ExonSpan] = []
     if bounds is None or not length:
-        x = 0.0
-        for ec in co.exon_coding(t):
-            spans.append(
-                ExonSpan(
-                    ec.number,
-                    x,
-                    x + utr,
-                    None,
-                    (ec.tx_first, ec.tx_last),
-                    ((ec.tx_first, ec.tx_last, x, x + utr),),
-                )
-            )
-            x += utr + gap
-        return tuple(spans)
+        return _noncoding_spans(t, utr, gap)
     a, b = bounds
+    by_number = _coding_exons(t, a, b, length, utr)
+    ecs = co.exon_coding(t)
+    _place_utr_exons(ecs, by_number, a, b, utr, gap)
+    spans: list[ExonSpan] = []
+    for ec in ecs:
+        x0, x1, pieces = by_number[ec.number]
+        cod = next(((p[2], p[3]) for p in pieces if p[0] >= a and p[1] <= b), None)
+        spans.append(ExonSpan(ec.number, x0, x1, cod, (ec.tx_first, ec.tx_last), tuple(pieces)))
+    return tuple(spans)
+
+
+def _noncoding_spans(t: Transcript, utr: float, gap: float) -> tuple[ExonSpan, ...]:
+    """Every exon as a compressed block, from 0 rightwards (no CDS or no protein length)."""
+    spans: list[ExonSpan] = []
+    x = 0.0
+    for ec in co.exon_coding(t):
+        spans.append(
+            ExonSpan(
+                ec.number,
+                x,
+                x + utr,
+                None,
+                (ec.tx_first, ec.tx_last),
+                ((ec.tx_first, ec.tx_last, x, x + utr),),
+            )
+        )
+        x += utr + gap
+    return tuple(spans)
+
+
+def _coding_exons(t: Transcript, a: int, b: int, length: int, utr: float) -> dict:
+    """Exon number -> (x0, x1, pieces) of each exon holding CDS (``a``-``b`` in transcript
+    nt), placed by its codons; a UTR part is a short stub either side."""
     coding: list[tuple[int, float, float, list]] = []
     for ec in co.exon_coding(t):
         if ec.cds_first is None or ec.cds_last is None:
@@ -86,8 +105,12 @@ def exon_spans(t: Transcript | None, length: int | None, utr: float) -> tuple[Ex
             x1 = cx1 + utr / 2
             pieces.append((b + 1, ec.tx_last, cx1, x1))
         coding.append((ec.number, x0, x1, pieces))
-    by_number = {n: (x0, x1, p) for n, x0, x1, p in coding}
-    ecs = co.exon_coding(t)
+    return {n: (x0, x1, p) for n, x0, x1, p in coding}
+
+
+def _place_utr_exons(ecs, by_number: dict, a: int, b: int, utr: float, gap: float) -> None:
+    """Adds the all-UTR exons to ``by_number`` as compressed blocks left of the first
+    coding exon (5' UTR) and right of the last (3' UTR)."""
     first_coding = min(by_number) if by_number else None
     left = by_number[first_coding][0] if first_coding else 0.0
     right = max((v[1] for v in by_number.values()), default=0.0)
@@ -101,11 +124,6 @@ def exon_spans(t: Transcript | None, length: int | None, utr: float) -> tuple[Ex
     for ec in after:
         by_number[ec.number] = (x, x + utr, [(ec.tx_first, ec.tx_last, x, x + utr)])
         x += utr + gap
-    for ec in ecs:
-        x0, x1, pieces = by_number[ec.number]
-        cod = next(((p[2], p[3]) for p in pieces if p[0] >= a and p[1] <= b), None)
-        spans.append(ExonSpan(ec.number, x0, x1, cod, (ec.tx_first, ec.tx_last), tuple(pieces)))
-    return tuple(spans)
 
 
 def tail_words(seg) -> tuple[str, str]:
