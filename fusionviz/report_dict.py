@@ -46,6 +46,18 @@ def _read_as_needed(af: AnnotatedFusion) -> bool:
     return bool(notes) or bool(exons and plain != "".join(exons.split()).upper())
 
 
+def _extent(start: int, end: int, status: str, fraction: float, v: DomainVerdict) -> dict:
+    """Where a domain or feature lies and how much of it the fusion keeps."""
+    return {
+        "start": start,
+        "end": end,
+        "status": status,
+        "fraction_retained": fraction,
+        "kept_start": v.kept_start,
+        "kept_end": v.kept_end,
+    }
+
+
 def _domain_dict(v: DomainVerdict) -> dict[str, Any]:
     d = v.domain
     return {
@@ -53,12 +65,7 @@ def _domain_dict(v: DomainVerdict) -> dict[str, Any]:
         "source": d.source,
         "accession": d.accession,
         "kind": d.kind,
-        "start": d.start,
-        "end": d.end,
-        "status": v.status,
-        "fraction_retained": v.fraction_retained,
-        "kept_start": v.kept_start,
-        "kept_end": v.kept_end,
+        **_extent(d.start, d.end, v.status, v.fraction_retained, v),
     }
 
 
@@ -98,12 +105,7 @@ def _feature_dict(f: Feature) -> dict[str, Any]:
         "short_name": f.short,
         "family": f.family,
         "kind": f.kind,
-        "start": f.start,
-        "end": f.end,
-        "status": f.status,
-        "fraction_retained": f.fraction_retained,
-        "kept_start": v.kept_start,
-        "kept_end": v.kept_end,
+        **_extent(f.start, f.end, f.status, f.fraction_retained, v),
         "sources": [
             {
                 "source": m.domain.source,
