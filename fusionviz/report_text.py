@@ -9,6 +9,7 @@ from fusionviz import __version__
 from fusionviz.features import Feature, group_features
 from fusionviz.models import AnnotatedFusion, PartnerResult
 from fusionviz.report_dict import _label, _read_as_needed, read_as
+from fusionviz.verdicts import headline_words
 from fusionviz.vicc import vicc_nomenclature
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def to_text(
     out = io.StringIO()
     p5, p3, j = af.five_prime, af.three_prime, af.junction
     w = out.write
-    w(f"{af.names.hgnc}  ({af.names.short})  {af.frame.upper()}\n")
+    w(f"{af.names.hgnc}  ({af.names.short})  {_headline(af)}\n")
     w("  verdict      " + "\n               ".join(af.verdicts) + "\n")
     if af.request.text:
         w(f"  input        {af.request.text}\n")
@@ -148,3 +149,13 @@ def provenance_line(af: AnnotatedFusion) -> str:
         f"fusionviz {__version__}; {sources}; transcripts "
         f"{_label(af.five_prime)}, {_label(af.three_prime)}"
     )
+
+
+def _headline(af: AnnotatedFusion) -> str:
+    """The header's frame call, qualified as the figure's and the web page's are."""
+    words = headline_words(af)
+    if words == "depends on exon numbering":
+        return f"{af.frame.upper()} ON THESE TRANSCRIPTS (DEPENDS ON EXON NUMBERING: SEE VERDICT)"
+    if words == "in frame, unverified":
+        return "IN-FRAME, UNVERIFIED"
+    return af.frame.upper()

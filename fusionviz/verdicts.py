@@ -5,6 +5,7 @@ from __future__ import annotations
 from fusionviz import coordinates as co
 from fusionviz import domains as dm
 from fusionviz.models import (
+    AnnotatedFusion,
     ExonNumberingAlternative,
     FusionNames,
     FusionProtein,
@@ -113,3 +114,20 @@ def verdict_lines(
             + (f" (+{len(tx_alts) - 3} more)" if len(tx_alts) > 3 else "")
         )
     return tuple(lines)
+
+
+def headline_words(af: AnnotatedFusion) -> str:
+    """The verdict in a few words, the same in every output (text header, figure, web):
+    never a plain "out of frame" when other exon numberings of the same exon numbers
+    read in frame, never a plain "in frame" through bases nobody has read."""
+    used = (af.five_prime.transcript_label, af.three_prime.transcript_label)
+    if af.frame != "in-frame" and any(
+        a.frame == "in-frame" and (a.five_transcript, a.three_transcript) != used
+        for a in af.alternatives
+    ):
+        return "depends on exon numbering"
+    if af.frame == "in-frame" and not af.junction.verified:
+        return "in frame, unverified"
+    return {"in-frame": "in frame", "out-of-frame": "out of frame"}.get(
+        af.frame, "frame not applicable"
+    )

@@ -14,6 +14,7 @@ from fusionviz.figures.canvas import MARGIN, Canvas
 from fusionviz.figures.geometry import Geometry, tail_words
 from fusionviz.figures.notes import FigureNotes
 from fusionviz.models import AnnotatedFusion, PartnerResult
+from fusionviz.verdicts import headline_words
 
 
 def numbering_alternatives(f: AnnotatedFusion) -> list:
@@ -37,17 +38,15 @@ def nearby_alternatives(f: AnnotatedFusion) -> list:
 
 
 def verdict_words(f: AnnotatedFusion, notes: FigureNotes) -> tuple[str, str]:
-    """``(words, colour)`` of the headline verdict."""
-    if f.frame != "in-frame" and numbering_alternatives(f):
-        return "depends on exon numbering", pal.DEPENDS
-    if f.frame == "in-frame" and not f.junction.verified:
-        # Read in frame through bases the annotation does not give: a stop may lie there.
-        return "in frame, unverified", pal.DEPENDS
-    if f.frame == "in-frame":
-        return "in frame", pal.IN_FRAME
-    if f.frame == "out-of-frame":
-        return "out of frame", pal.OUT_OF_FRAME
-    return "frame not applicable", pal.MUTED_TEXT
+    """``(words, colour)`` of the headline verdict (the words: verdicts.headline_words)."""
+    words = headline_words(f)
+    colour = {
+        "depends on exon numbering": pal.DEPENDS,
+        "in frame, unverified": pal.DEPENDS,  # a stop may lie in the unread bases
+        "in frame": pal.IN_FRAME,
+        "out of frame": pal.OUT_OF_FRAME,
+    }.get(words, pal.MUTED_TEXT)
+    return words, colour
 
 
 def event_name(g: Geometry, notes: FigureNotes) -> str:

@@ -130,3 +130,18 @@ def test_a_bad_known_table_is_one_line_and_exit_2(capsys, tmp_path):
     bad.write_text("not\ta\tknown\ttable\n")
     code, _, err = run(capsys, "annotate", "EML4 e13::ALK e20", "--known", str(bad))
     assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_header_says_when_the_exon_numbering_decides_the_frame(capsys):
+    # HMBOX1 e6::ALK e20: out of frame on MANE, in frame on HMBOX1-203's numbering
+    code, out, _ = run(capsys, "annotate", "HMBOX1 e6::ALK e20")
+    assert code == 0
+    header = out.splitlines()[0]
+    assert "OUT-OF-FRAME ON THESE TRANSCRIPTS (DEPENDS ON EXON NUMBERING" in header
+
+
+def test_header_says_an_in_frame_call_through_unread_bases_is_unverified(capsys):
+    # CDS joined to the 3' partner's 5' UTR: the UTR bases are not in the bundle
+    code, out, _ = run(capsys, "annotate", "--5p", "chr12:32107544:+", "--3p", "chr12:14950724:-")
+    assert code == 0
+    assert out.splitlines()[0].endswith("IN-FRAME, UNVERIFIED")
