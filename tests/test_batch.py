@@ -300,3 +300,19 @@ def test_real_spike_in_intronic_junction_explains_the_arriba_disagreement(
     assert any("Arriba fusion_transcript" in e for e in record["junction"]["explanation"])
     fgfr3 = next(r for r in rows if r["name"] == "FGFR3::TACC3")
     assert (fgfr3["frame"], fgfr3["frame_check"]) == ("out-of-frame", "agrees")
+
+
+def test_an_unverified_in_frame_row_says_so_in_the_page_and_the_table(tmp_path, source):
+    # CDS joined to ARHGDIB's 5' UTR, no sequence to read the UTR bases with
+    calls = tmp_path / "calls.tsv"
+    calls.write_text("breakpoint5\tbreakpoint3\nchr12:32107544:+\tchr12:14950724:-\n")
+    run_batch(calls, tmp_path / "out", source, jobs=1)
+    page = (tmp_path / "out" / "index.html").read_text()
+    assert 'class="in-frame">in-frame<div class="small">unverified</div>' in page
+    header, row = (tmp_path / "out" / "fusions.tsv").read_text().splitlines()
+    cells = dict(zip(header.split("\t"), row.split("\t"), strict=True))
+    assert (cells["frame"], cells["frame_verified"], cells["fusion_protein_length"]) == (
+        "in-frame",
+        "no",
+        "",
+    )

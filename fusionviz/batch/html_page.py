@@ -34,6 +34,7 @@ class _Entry:
     known: str = ""
     evidence: str = ""
     vicc: str = ""
+    unverified: bool = False  # in frame only through bases nobody has read
 
 
 _CSS = """
@@ -155,6 +156,7 @@ def _entry_row(x: _Entry) -> str:
         caller += ' <span class="small">(agrees)</span>'
     warn = f'<div class="small">{e(x.warnings)}</div>' if x.warnings else ""
     fig = _figure_cell(x)
+    unverified = '<div class="small">unverified</div>' if x.unverified else ""
     return (
         f'<tr{cls} data-line="{x.line or 0}" data-gene5="{e(x.gene5)}" '
         f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}" data-known="{e(x.known)}">'
@@ -162,7 +164,7 @@ def _entry_row(x: _Entry) -> str:
         f"<td><b>{e(x.name)}</b><br>{e(x.short)}"
         f'<div class="small">{e(x.vicc or f"{x.tx5} :: {x.tx3}")}</div></td>'
         f"<td>{e(x.gene5)}</td><td>{e(x.gene3)}</td>"
-        f'<td class="{e(x.frame)}">{e(x.frame)}</td>'
+        f'<td class="{e(x.frame)}">{e(x.frame)}{unverified}</td>'
         f'<td class="caller">{caller}</td>'
         f'<td class="verdict">{e(x.verdict)}{warn}</td>'
         f'<td class="evidence">{_evidence_cell(x.evidence)}</td>'

@@ -208,6 +208,7 @@ class Renderer:
             svg=None,
             figure=None,
             known=known.headline() if known is not None else "",
+            unverified=af.frame == "in-frame" and not af.junction.verified,
             evidence=evidence,
             vicc=self.vicc.nomenclature(af),
         )

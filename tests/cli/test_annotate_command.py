@@ -145,3 +145,28 @@ def test_header_says_an_in_frame_call_through_unread_bases_is_unverified(capsys)
     code, out, _ = run(capsys, "annotate", "--5p", "chr12:32107544:+", "--3p", "chr12:14950724:-")
     assert code == 0
     assert out.splitlines()[0].endswith("IN-FRAME, UNVERIFIED")
+
+
+def test_tsv_says_whether_the_frame_was_verified(capsys):
+    code, out, _ = run(
+        capsys,
+        "annotate",
+        "--tsv",
+        "SQSTM1 e5::ALK e19",
+        "--5p",
+        "chr12:32107544:+",
+        "--3p",
+        "chr12:14950724:-",
+    )
+    header, *lines = out.splitlines()
+    rows = [dict(zip(header.split("\t"), r.split("\t"), strict=True)) for r in lines]
+    cells = {
+        r["name"]: (
+            r["frame_verified"],
+            r["fusion_protein_length"],
+            r["conditional_protein_length"],
+        )
+        for r in rows
+    }
+    assert cells["SQSTM1::ALK"] == ("yes", "849", "")
+    assert cells["BICD1::ARHGDIB"][0:2] == ("no", "") and cells["BICD1::ARHGDIB"][2]
