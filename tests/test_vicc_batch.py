@@ -115,8 +115,10 @@ def test_multiqc_summary_counts_the_run(runs):
     assert sample == folder.name
     counts = data["data"][sample]
     rows = _rows(folder / "fusions.tsv")
-    frames = [r["frame"] for r in rows]
-    assert counts["in_frame"] == frames.count("in-frame")
+    frames = [(r["frame"], r["frame_verified"]) for r in rows]
+    assert counts["in_frame"] == frames.count(("in-frame", "yes"))
+    assert counts["in_frame_unverified"] == frames.count(("in-frame", "no"))
+    frames = [f for f, _ in frames]
     assert counts["out_of_frame"] == frames.count("out-of-frame")
     errors = _rows(folder / "errors.tsv")
     assert counts["failed"] == len(errors)

@@ -24,12 +24,16 @@ COLUMNS = {
     "rows": ("Rows", "data rows of the caller file"),
     "annotated": ("Annotated", "rows annotated"),
     "failed": ("Failed", "rows that could not be annotated (errors.tsv)"),
-    "in_frame": ("In frame", "fusions in frame on the transcripts used"),
+    "in_frame": ("In frame", "fusions in frame on the transcripts used (verified)"),
+    "in_frame_unverified": (
+        "In frame, unverified",
+        "in frame only if bases nobody has read (a 5' UTR, intronic bases) hold no stop",
+    ),
     "out_of_frame": ("Out of frame", "fusions out of frame on the transcripts used"),
     "frame_not_applicable": ("Frame n/a", "UTR, promoter or non-coding junctions"),
     "kinase_retained": (
         "3' kinase kept",
-        "fusions whose 3' partner keeps a protein kinase domain entirely, in frame",
+        "fusions whose 3' partner keeps a protein kinase domain entirely, in frame (verified)",
     ),
     "known_junctions": ("Known", "junctions in the known-fusions table"),
     "frame_differs": ("Frame differs", "rows where the caller's frame call differs"),
@@ -60,7 +64,9 @@ def tally_flags(af: AnnotatedFusion, known: KnownMatch | None) -> tuple[str, boo
     key = {"in-frame": "in_frame", "out-of-frame": "out_of_frame"}.get(
         af.frame, "frame_not_applicable"
     )
-    kinase = af.frame == "in-frame" and any(
+    if key == "in_frame" and not af.junction.verified:
+        key = "in_frame_unverified"
+    kinase = key == "in_frame" and any(
         v.status == "retained" and "kinase" in v.domain.name.lower() for v in af.three_prime.domains
     )
     return key, kinase, known is not None and known.is_known
