@@ -128,6 +128,7 @@ def annotate_resolved(
     warnings += alternative_readings(r5, r3, s5, s3, junction)
     if g5 == g3:
         warnings.append(f"both partners are {g5}: an intragenic rearrangement")
+    readings = junction_readings(r5, r3) if genomic else ()
     return AnnotatedFusion(
         request=request,
         five_prime=p5,
@@ -135,12 +136,12 @@ def annotate_resolved(
         junction=junction,
         protein=protein,
         names=fusion_names(r5, r3),
-        verdicts=verdict_lines(p5, p3, junction, protein, alts),
+        verdicts=verdict_lines(p5, p3, junction, protein, alts, readings),
         alternatives=alts,
         provenance=source.provenance(),
         warnings=tuple(warnings),
         extra=request.extra,
-        junction_readings=junction_readings(r5, r3) if genomic else (),
+        junction_readings=readings,
     )
 
 

@@ -96,7 +96,12 @@ def _readings_text(w, af: AnnotatedFusion) -> None:
     """The same junction on other transcripts, and the exon-numbering check."""
     if af.junction_readings:
         w("  same junction on other transcripts\n")
-        for r in af.junction_readings[:10]:
+        # Readings that differ from the call come first: they are the ones that matter.
+        firm = ("in-frame", "out-of-frame")
+        first = sorted(
+            af.junction_readings, key=lambda r: (r.frame == af.frame, r.frame not in firm)
+        )
+        for r in first[:10]:
             w(
                 f"      {r.five_transcript} e{r.five_exon} :: {r.three_transcript} "
                 f"e{r.three_exon}: {r.frame} ({r.junction_class})\n"
@@ -156,6 +161,8 @@ def _headline(af: AnnotatedFusion) -> str:
     words = headline_words(af)
     if words == "depends on exon numbering":
         return f"{af.frame.upper()} ON THESE TRANSCRIPTS (DEPENDS ON EXON NUMBERING: SEE VERDICT)"
+    if words == "depends on the transcripts":
+        return f"{af.frame.upper()} ON THESE TRANSCRIPTS (IN FRAME ON OTHERS: SEE VERDICT)"
     if words == "in frame, unverified":
         return "IN-FRAME, UNVERIFIED"
     return af.frame.upper()

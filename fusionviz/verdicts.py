@@ -10,6 +10,7 @@ from fusionviz.models import (
     FusionNames,
     FusionProtein,
     Junction,
+    JunctionReading,
     PartnerResult,
 )
 from fusionviz.resolve import ResolvedPartner
@@ -96,8 +97,10 @@ def verdict_lines(
     junction: Junction,
     protein: FusionProtein,
     alts: tuple[ExonNumberingAlternative, ...],
+    readings: tuple[JunctionReading, ...] = (),
 ) -> tuple[str, ...]:
-    """The frame verdict, one clinical line per partner, the exon-numbering alert."""
+    """The frame verdict, one clinical line per partner, the exon-numbering alert and,
+    out of frame, the other transcripts on which the same junction reads in frame."""
     lines = [_frame_line(p5, p3, junction, protein)]
     for p in (p3, p5):
         if p.transcript is None:
@@ -113,7 +116,28 @@ def verdict_lines(
             + "; ".join(a.reason for a in tx_alts[:3])
             + (f" (+{len(tx_alts) - 3} more)" if len(tx_alts) > 3 else "")
         )
+    other = in_frame_elsewhere(junction.frame, readings)
+    if other:
+        pairs = "; ".join(
+            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}"
+            for r in other[:3]
+        )
+        more = f" (+{len(other) - 3} more pairs)" if len(other) > 3 else ""
+        lines.append(
+            f"The transcripts decide: the same junction is in frame on {pairs}{more}; which "
+            "isoforms the fusion RNA joins would decide it (its sequence across the "
+            "alternative exons: an assembled contig or long reads)"
+        )
     return tuple(lines)
+
+
+def in_frame_elsewhere(frame: str, readings: tuple[JunctionReading, ...]) -> list[JunctionReading]:
+    """Coding-to-coding readings of the same junction, on other transcript pairs, that are
+    in frame while the pair used is out of frame (a UTR reading is left out: it is only
+    conditionally in frame)."""
+    if frame != "out-of-frame":
+        return []
+    return [r for r in readings if r.frame == "in-frame" and r.junction_class == "CDS::CDS"]
 
 
 def headline_words(af: AnnotatedFusion) -> str:
@@ -126,6 +150,8 @@ def headline_words(af: AnnotatedFusion) -> str:
         for a in af.alternatives
     ):
         return "depends on exon numbering"
+    if in_frame_elsewhere(af.frame, af.junction_readings):
+        return "depends on the transcripts"
     if af.frame == "in-frame" and not af.junction.verified:
         return "in frame, unverified"
     return {"in-frame": "in frame", "out-of-frame": "out of frame"}.get(

@@ -14,7 +14,7 @@ from fusionviz.figures.canvas import MARGIN, Canvas
 from fusionviz.figures.geometry import Geometry, tail_words
 from fusionviz.figures.notes import FigureNotes
 from fusionviz.models import AnnotatedFusion, PartnerResult
-from fusionviz.verdicts import headline_words
+from fusionviz.verdicts import headline_words, in_frame_elsewhere
 
 
 def numbering_alternatives(f: AnnotatedFusion) -> list:
@@ -42,6 +42,7 @@ def verdict_words(f: AnnotatedFusion, notes: FigureNotes) -> tuple[str, str]:
     words = headline_words(f)
     colour = {
         "depends on exon numbering": pal.DEPENDS,
+        "depends on the transcripts": pal.DEPENDS,
         "in frame, unverified": pal.DEPENDS,  # a stop may lie in the unread bases
         "in frame": pal.IN_FRAME,
         "out of frame": pal.OUT_OF_FRAME,
@@ -112,6 +113,16 @@ def subtitle_lines(g: Geometry, notes: FigureNotes, narrow: bool) -> list[tuple[
             more = len(others) - 1
         if more > 0:
             text += f" (+{more} other reading{'s' if more > 1 else ''})"
+        lines.append((text, pal.DEPENDS))
+    elif in_frame_elsewhere(f.frame, f.junction_readings):
+        other = in_frame_elsewhere(f.frame, f.junction_readings)
+        r = other[0]
+        text = (
+            f"out of frame on the transcripts used; in frame at the same bases on "
+            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}"
+        )
+        if len(other) > 1:
+            text += f" (+{len(other) - 1} other pair{'s' if len(other) > 2 else ''})"
         lines.append((text, pal.DEPENDS))
     elif f.frame != "in-frame" and nearby_alternatives(f):
         alt = nearby_alternatives(f)[0]

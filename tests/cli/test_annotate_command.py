@@ -170,3 +170,25 @@ def test_tsv_says_whether_the_frame_was_verified(capsys):
     }
     assert cells["SQSTM1::ALK"] == ("yes", "849", "")
     assert cells["BICD1::ARHGDIB"][0:2] == ("no", "") and cells["BICD1::ARHGDIB"][2]
+
+
+def test_header_says_when_other_transcripts_at_the_junction_read_in_frame(capsys):
+    # FGFR3::TACC3 (RT4): out of frame on MANE FGFR3-205, in frame on FGFR3-208 at the
+    # same bases; FusionCatcher calls it in frame. The in-frame pairs are listed first.
+    code, out, _ = run(capsys, "annotate", "--5p", "chr4:1806934:+", "--3p", "chr4:1727977:+")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("OUT-OF-FRAME ON THESE TRANSCRIPTS (IN FRAME ON OTHERS: SEE VERDICT)")
+    assert any(
+        x.strip().startswith("The transcripts decide: the same junction is in frame on FGFR3-208")
+        for x in lines
+    )
+    first = lines[lines.index("  same junction on other transcripts") + 1]
+    assert "FGFR3-208" in first and "in-frame (CDS::CDS)" in first
+
+
+def test_an_in_frame_junction_is_not_qualified_by_out_of_frame_isoforms(capsys):
+    code, out, _ = run(capsys, "annotate", "--5p", "chr2:42264731:+", "--3p", "chr2:29223528:-")
+    assert code == 0
+    assert out.splitlines()[0] == "EML4::ALK  (E6;A20)  IN-FRAME"
+    assert "The transcripts decide" not in out
