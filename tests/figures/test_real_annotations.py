@@ -70,3 +70,11 @@ def test_out_of_frame_figure_says_the_verdict_depends_on_exon_numbering():
     subtitle = " ".join(lab.text for lab in spec.labels if lab.role == "subtitle")
     assert "depends on exon numbering" in titles and "out of frame" not in titles
     assert "HMBOX1-203" in subtitle
+
+
+def test_out_of_frame_figure_says_the_transcripts_decide_when_another_pair_reads_in_frame():
+    spec = spec_of("FGFR3:chr4:1806934:+::TACC3:chr4:1727977:+")
+    titles = [lab.text for lab in spec.labels if lab.role == "title"]
+    subtitle = " ".join(lab.text for lab in spec.labels if lab.role == "subtitle")
+    assert "depends on the transcripts" in titles and "out of frame" not in titles
+    assert "in frame at the same bases on FGFR3-208 e16" in subtitle
