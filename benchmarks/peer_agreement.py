@@ -46,6 +46,8 @@ class Outcome:
     reason_class: str
     reason: str
     verified: bool = True
+    #: out of frame on the transcripts used, in frame at the same bases on another pair
+    transcripts_decide: bool = False
 
 
 def caller_family(name: str) -> str:
@@ -69,6 +71,7 @@ def run_file(path: Path, source, root: Path) -> tuple[list[Outcome], str | None]
     from fusionviz.callers import RowError, open_calls
     from fusionviz.callers.prepare import prepared_rows
     from fusionviz.errors import FusionvizError
+    from fusionviz.verdicts import in_frame_elsewhere
 
     rel = str(path.relative_to(root))
     try:
@@ -107,6 +110,7 @@ def run_file(path: Path, source, root: Path) -> tuple[list[Outcome], str | None]
                 a.check.reason_class or ("unexplained" if a.check.status == "differs" else ""),
                 a.check.reason,
                 af.junction.verified,
+                bool(in_frame_elsewhere(af.frame, af.junction_readings)),
             )
         )
     return out, None
@@ -123,6 +127,7 @@ def summarise(outcomes: list[Outcome]) -> dict:
         agree = sum(o.caller_frame == o.ours for o in both)
         firm = [o for o in both if o.verified]
         firm_agree = sum(o.caller_frame == o.ours for o in firm)
+        decide = sum(o.caller_frame != o.ours and o.transcripts_decide for o in both)
         differs = [o for o in rows if o.status == "differs"]
         classes = collections.Counter(o.reason_class for o in differs)
         summary[caller] = {
@@ -134,6 +139,7 @@ def summarise(outcomes: list[Outcome]) -> dict:
             "firm_both_call": len(firm),
             "firm_agree": firm_agree,
             "firm_agreement": round(firm_agree / len(firm), 4) if firm else None,
+            "disagreements_transcripts_decide": decide,
             "differs": len(differs),
             "reason_classes": dict(classes.most_common()),
             "unexplained": classes.get("unexplained", 0) + classes.get("", 0),
@@ -160,6 +166,11 @@ def print_report(summary: dict, outcomes: list[Outcome], skipped: dict, brief: b
             f"   excluding fusionviz's unverified in-frame readings: {s['firm_both_call']}; "
             f"agree {s['firm_agree']} ({fpct})"
         )
+        if s["disagreements_transcripts_decide"]:
+            print(
+                f"   of the disagreements, answered 'depends on the transcripts' (in frame at "
+                f"the same bases on another pair): {s['disagreements_transcripts_decide']}"
+            )
         for cls, n in s["reason_classes"].items():
             print(f"     {n:>5}  {cls or '(no class)'}")
     if not brief:
