@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from fusionviz import __version__
 from fusionviz.features import Feature, group_features
 from fusionviz.models import AnnotatedFusion, DomainVerdict, Junction, PartnerResult
+from fusionviz.verdicts import headline_words
 from fusionviz.vicc import vicc_nomenclature
 
 if TYPE_CHECKING:
@@ -238,6 +239,7 @@ def to_dict(
         "vicc_nomenclature": vicc_nomenclature(af),
         "input": af.request.text,
         "frame": af.frame,
+        "headline": headline_words(af),
         "junction_class": j.junction_class,
         "fusion_protein_length": af.protein.length,
         "frame_verified": j.verified,

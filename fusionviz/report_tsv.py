@@ -8,6 +8,7 @@ from fusionviz.evidence.render import EVIDENCE_COLUMNS
 from fusionviz.models import AnnotatedFusion, PartnerResult
 from fusionviz.report_dict import _label, read_as
 from fusionviz.report_text import liftover_line, provenance_line
+from fusionviz.verdicts import headline_words
 from fusionviz.vicc import vicc_nomenclature
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ TSV_COLUMNS = (
     "name",
     "short_name",
     "frame",
+    "headline",
     "junction_class",
     "fusion_protein_length",
     "frame_verified",
@@ -98,6 +100,7 @@ def tsv_row(
         af.names.hgnc,
         af.names.short,
         af.frame,
+        headline_words(af),
         af.junction.junction_class,
         af.protein.length,
         "yes" if af.junction.verified else "no",

@@ -192,3 +192,19 @@ def test_an_in_frame_junction_is_not_qualified_by_out_of_frame_isoforms(capsys):
     assert code == 0
     assert out.splitlines()[0] == "EML4::ALK  (E6;A20)  IN-FRAME"
     assert "The transcripts decide" not in out
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("SQSTM1 e5::ALK e19", "in frame"),
+        ("HMBOX1 e6::ALK e20", "depends on exon numbering"),
+        ("FGFR3:chr4:1806934:+::TACC3:chr4:1727977:+", "depends on the transcripts"),
+    ],
+)
+def test_json_and_tsv_carry_the_headline_words_of_the_figure(capsys, text, words):
+    _, out, _ = run(capsys, "annotate", text, "--json")
+    assert json.loads(out)["headline"] == words
+    _, out, _ = run(capsys, "annotate", text, "--tsv")
+    header, row = out.splitlines()
+    assert dict(zip(header.split("\t"), row.split("\t"), strict=True))["headline"] == words
