@@ -34,7 +34,8 @@ class _Entry:
     known: str = ""
     evidence: str = ""
     vicc: str = ""
-    unverified: bool = False  # in frame only through bases nobody has read
+    #: what qualifies the frame: "unverified", "depends on the transcripts", ...
+    qualifier: str = ""
 
 
 _CSS = """
@@ -156,7 +157,7 @@ def _entry_row(x: _Entry) -> str:
         caller += ' <span class="small">(agrees)</span>'
     warn = f'<div class="small">{e(x.warnings)}</div>' if x.warnings else ""
     fig = _figure_cell(x)
-    unverified = '<div class="small">unverified</div>' if x.unverified else ""
+    unverified = f'<div class="small">{e(x.qualifier)}</div>' if x.qualifier else ""
     return (
         f'<tr{cls} data-line="{x.line or 0}" data-gene5="{e(x.gene5)}" '
         f'data-gene3="{e(x.gene3)}" data-frame="{e(x.frame)}" data-known="{e(x.known)}">'

@@ -26,6 +26,7 @@ from fusionviz.errors import FusionvizError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, SourceInfo
 from fusionviz.sources.base import AnnotationSource
+from fusionviz.verdicts import headline_words
 from fusionviz.vicc import VICCLines
 
 #: Distinct junctions whose rendered text, known-fusion match and evidence summary are
@@ -208,7 +209,7 @@ class Renderer:
             svg=None,
             figure=None,
             known=known.headline() if known is not None else "",
-            unverified=af.frame == "in-frame" and not af.junction.verified,
+            qualifier=_qualifier(af),
             evidence=evidence,
             vicc=self.vicc.nomenclature(af),
         )
@@ -280,3 +281,11 @@ def inline_svg(svg: str) -> str:
     s = re.sub(r"<\?xml[^>]*\?>", "", svg)
     s = re.sub(r"<!DOCTYPE[^>]*>", "", s, flags=re.S)
     return s.strip()
+
+
+def _qualifier(af: AnnotatedFusion) -> str:
+    """What the page writes under the frame when the frame alone would mislead."""
+    words = headline_words(af)
+    if words == "in frame, unverified":
+        return "unverified"
+    return words if words.startswith("depends") else ""
