@@ -27,6 +27,19 @@ def test_an_unverified_in_frame_reading_is_unknown_and_says_what_would_decide(em
     assert "their sequence would decide" in c.finding
 
 
+def test_out_of_frame_but_in_frame_on_another_pair_at_the_same_bases_is_unknown(bundle):
+    af = annotate_text("FGFR3:chr4:1806934:+::TACC3:chr4:1727977:+", bundle)
+    c = frame_criterion(af)
+    assert af.frame == "out-of-frame"
+    assert c.status == "unknown" and c.short == "frame depends on the transcripts"
+    assert "in frame at the same bases on FGFR3-208 e16" in c.finding
+
+
+def test_a_plain_out_of_frame_junction_is_absent(bundle):
+    af = annotate_text("HMBOX1 e6::ALK e20", bundle)  # exon input: no junction readings
+    assert frame_criterion(af).status == "absent"
+
+
 def test_a_3p_partner_without_a_coding_transcript_is_not_applicable(eml4, bundle):
     locus = Locus("LINC00001", None, "lncRNA", "2", 1, 100, "-")
     p3 = replace(eml4.three_prime, transcript=None, exon=None, locus=locus, domains=())
