@@ -102,10 +102,7 @@ def _readings_text(w, af: AnnotatedFusion) -> None:
             af.junction_readings, key=lambda r: (r.frame == af.frame, r.frame not in firm)
         )
         for r in first[:10]:
-            w(
-                f"      {r.five_transcript} e{r.five_exon} :: {r.three_transcript} "
-                f"e{r.three_exon}: {r.frame} ({r.junction_class})\n"
-            )
+            w(f"      {r.pair}: {r.frame} ({r.junction_class})\n")
         if len(af.junction_readings) > 10:
             w(f"      (+{len(af.junction_readings) - 10} more in the JSON output)\n")
     if af.alternatives:

@@ -176,6 +176,14 @@ class JunctionReading:
     frame: Frame
     junction_class: str
 
+    @property
+    def pair(self) -> str:
+        """``FGFR3-208 e16 :: TACC3-214 e4``: the transcript pair and exons, as printed."""
+        return (
+            f"{self.five_transcript} e{self.five_exon} :: {self.three_transcript} "
+            f"e{self.three_exon}"
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class FusionNames:

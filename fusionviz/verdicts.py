@@ -118,10 +118,7 @@ def verdict_lines(
         )
     other = in_frame_elsewhere(junction.frame, readings)
     if other:
-        pairs = "; ".join(
-            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}"
-            for r in other[:3]
-        )
+        pairs = "; ".join(r.pair for r in other[:3])
         more = f" (+{len(other) - 3} more pairs)" if len(other) > 3 else ""
         lines.append(
             f"The transcripts decide: the same junction is in frame on {pairs}{more}; which "
@@ -129,6 +126,16 @@ def verdict_lines(
             "alternative exons: an assembled contig or long reads)"
         )
     return tuple(lines)
+
+
+def numbering_alternatives(af: AnnotatedFusion) -> list[ExonNumberingAlternative]:
+    """In-frame readings of the same exon numbers on other transcripts."""
+    used = (af.five_prime.transcript_label, af.three_prime.transcript_label)
+    return [
+        a
+        for a in af.alternatives
+        if a.frame == "in-frame" and (a.five_transcript, a.three_transcript) != used
+    ]
 
 
 def in_frame_elsewhere(frame: str, readings: tuple[JunctionReading, ...]) -> list[JunctionReading]:
@@ -144,11 +151,7 @@ def headline_words(af: AnnotatedFusion) -> str:
     """The verdict in a few words, the same in every output (text header, figure, web):
     never a plain "out of frame" when other exon numberings of the same exon numbers
     read in frame, never a plain "in frame" through bases nobody has read."""
-    used = (af.five_prime.transcript_label, af.three_prime.transcript_label)
-    if af.frame != "in-frame" and any(
-        a.frame == "in-frame" and (a.five_transcript, a.three_transcript) != used
-        for a in af.alternatives
-    ):
+    if af.frame != "in-frame" and numbering_alternatives(af):
         return "depends on exon numbering"
     if in_frame_elsewhere(af.frame, af.junction_readings):
         return "depends on the transcripts"

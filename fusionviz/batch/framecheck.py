@@ -145,10 +145,7 @@ def _transcript_reasons(
     if mine:
         out["caller's transcripts read so at the same junction"] = mine
     if same:
-        listed = ", ".join(
-            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}"
-            for r in same[:4]
-        )
+        listed = ", ".join(r.pair for r in same[:4])
         more = f" (+{len(same) - 4} more)" if len(same) > 4 else ""
         out["other transcripts at the same junction"] = f"{theirs} on {listed}{more}"
     used = _caller_transcripts(af, extra)
@@ -203,8 +200,7 @@ def _callers_reading(af: AnnotatedFusion, extra: dict[str, str], same: list) -> 
             t3, r.three_transcript, af.three_prime.transcript
         ):
             return (
-                f"on the caller's transcripts ({r.five_transcript} e{r.five_exon} :: "
-                f"{r.three_transcript} e{r.three_exon}) the same junction is {r.frame}; "
+                f"on the caller's transcripts ({r.pair}) the same junction is {r.frame}; "
                 "fusionviz uses the default (MANE Select) transcripts unless an exact exon "
                 "boundary is only on another"
             )

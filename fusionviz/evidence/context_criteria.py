@@ -41,17 +41,15 @@ def frame_criterion(af: AnnotatedFusion) -> Criterion:
         )
     elif af.frame == "in-frame":
         status, finding, short = "present", f"in frame on {pair} ({phases})", "in frame"
-    elif in_frame_elsewhere(af.frame, af.junction_readings):
+    elif other := in_frame_elsewhere(af.frame, af.junction_readings):
         # Out of frame on the pair used, in frame at the same bases on another coding
         # pair: which isoforms the fusion RNA joins decides, and nothing here says which.
-        other = in_frame_elsewhere(af.frame, af.junction_readings)
         r = other[0]
         more = f" (+{len(other) - 1} other pairs)" if len(other) > 1 else ""
         status, short = "unknown", "frame depends on the transcripts"
         finding = (
             f"out of frame on {pair} ({phases}), in frame at the same bases on "
-            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}{more}: "
-            "which isoforms the fusion RNA joins would decide"
+            f"{r.pair}{more}: which isoforms the fusion RNA joins would decide"
         )
     elif af.frame == "out-of-frame":
         status, short = "absent", "out of frame"

@@ -14,17 +14,7 @@ from fusionviz.figures.canvas import MARGIN, Canvas
 from fusionviz.figures.geometry import Geometry, tail_words
 from fusionviz.figures.notes import FigureNotes
 from fusionviz.models import AnnotatedFusion, PartnerResult
-from fusionviz.verdicts import headline_words, in_frame_elsewhere
-
-
-def numbering_alternatives(f: AnnotatedFusion) -> list:
-    """In-frame readings of the same exon numbers on other transcripts."""
-    used = (f.five_prime.transcript_label, f.three_prime.transcript_label)
-    return [
-        a
-        for a in f.alternatives
-        if a.frame == "in-frame" and (a.five_transcript, a.three_transcript) != used
-    ]
+from fusionviz.verdicts import headline_words, in_frame_elsewhere, numbering_alternatives
 
 
 def nearby_alternatives(f: AnnotatedFusion) -> list:
@@ -114,13 +104,9 @@ def subtitle_lines(g: Geometry, notes: FigureNotes, narrow: bool) -> list[tuple[
         if more > 0:
             text += f" (+{more} other reading{'s' if more > 1 else ''})"
         lines.append((text, pal.DEPENDS))
-    elif in_frame_elsewhere(f.frame, f.junction_readings):
-        other = in_frame_elsewhere(f.frame, f.junction_readings)
+    elif other := in_frame_elsewhere(f.frame, f.junction_readings):
         r = other[0]
-        text = (
-            f"out of frame on the transcripts used; in frame at the same bases on "
-            f"{r.five_transcript} e{r.five_exon} :: {r.three_transcript} e{r.three_exon}"
-        )
+        text = f"out of frame on the transcripts used; in frame at the same bases on {r.pair}"
         if len(other) > 1:
             text += f" (+{len(other) - 1} other pair{'s' if len(other) > 2 else ''})"
         lines.append((text, pal.DEPENDS))
