@@ -5,29 +5,30 @@ each annotated and saying that exons are needed for a specific answer."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fusionviz.errors import GenePairOnlyError
 from fusionviz.models import AnnotatedFusion, FusionRequest, PartnerSpec
 from fusionviz.sources.base import AnnotationSource
+
+if TYPE_CHECKING:
+    from fusionviz.known import KnownTable
 
 
 def known_pair_fusions(
     pair: GenePairOnlyError,
     source: AnnotationSource,
     text: str,
-    extra_table: Path | None = None,
+    table: KnownTable,
 ) -> list[AnnotatedFusion]:
     """A gene pair without exons: every known junction of that pair in the known-fusions
     table, annotated, each saying that exons are needed for a specific answer."""
     from fusionviz.annotate import annotate
-    from fusionviz.known import load_known_table
     from fusionviz.names import resolve_gene
     from fusionviz.notation import fusion_text
 
     g5 = resolve_gene(pair.five, source).symbol
     g3 = resolve_gene(pair.three, source).symbol
-    table = load_known_table(extra=extra_table)
     out = []
     for e in table.pair(g5, g3):
         spec5 = PartnerSpec(gene=g5, transcript=e.five_transcript, exon=e.five_exon)

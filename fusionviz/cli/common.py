@@ -198,9 +198,11 @@ def annotate_args(
             )
         except GenePairOnlyError as exc:
             extra = getattr(args, "known", None)
+            from fusionviz.known import load_known_table
             from fusionviz.pair_only import known_pair_fusions
 
-            got = known_pair_fusions(exc, src, text or label, Path(extra) if extra else None)
+            table = load_known_table(extra=Path(extra) if extra else None)
+            got = known_pair_fusions(exc, src, text or label, table)
             if got:
                 fusions.extend(got)
             else:

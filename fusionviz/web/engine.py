@@ -207,9 +207,11 @@ class Engine:
 
     def pair_fusions(self, pair: GenePairOnlyError, query: Query) -> list[AnnotatedFusion]:
         """A gene pair without exons: its known junctions, annotated (the CLI's answer)."""
+        from fusionviz.known import load_known_table
         from fusionviz.pair_only import known_pair_fusions
 
-        return known_pair_fusions(pair, self.source, query.q or f"{query.g5}::{query.g3}")
+        table = self._known_table(load_known_table)
+        return known_pair_fusions(pair, self.source, query.q or f"{query.g5}::{query.g3}", table)
 
     def notes(self, query: Query, af: AnnotatedFusion) -> Any:
         """The figure's notes: exon-numbering readings, known name, junction bases."""
