@@ -169,6 +169,7 @@ def _preferred_order(domains: tuple[Domain, ...]) -> tuple[int, ...]:
     return tuple(sorted(chosen, key=lambda i: (domains[i].start, domains[i].end)))
 
 
+@lru_cache(maxsize=8192)  # a few names per transcript, asked for on every row
 def feature_label(d: Domain) -> str:
     """Readable name: 'protein kinase domain', 'transmembrane segment', 'PB1 domain'
     (database names such as Pfam's 'PK_Tyr_Ser-Thr' under their curated name)."""

@@ -16,7 +16,9 @@ from dataclasses import replace
 from typing import Any
 
 from fusionviz import report, report_dict
+from fusionviz.evidence.models import Assessment, Criterion
 from fusionviz.features import Feature, group_features
+from fusionviz.known_match import KnownMatch
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
 
 #: Encoded pieces kept (the oldest dropped first).
@@ -25,6 +27,11 @@ MAX_PIECES = 16384
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
 _STRING = json.encoder.encode_basestring
+# The C encoder json.dumps builds on every call, built once (the pieces are many and
+# small, so building it was half their cost). No circular-reference check: report
+# dictionaries are trees.
+_C = getattr(json.encoder, "c_make_encoder", None)
+_TREE = _C(None, _ENCODER.default, _STRING, None, ": ", ", ", False, False, True) if _C else None
 _KEYS: dict[str, str] = {}
 
 
@@ -40,6 +47,8 @@ def _dumps(value: Any) -> str:
         return "false"
     if type(value) is int:
         return int.__repr__(value)
+    if _TREE is not None:
+        return "".join(_TREE(value, 0))
     return _ENCODER.encode(value)
 
 
@@ -64,9 +73,11 @@ class RowJSON:
             five_prime=replace(af.five_prime, domains=()),
             three_prime=replace(af.three_prime, domains=()),
         )
-        d = report.to_dict(light, known, evidence)
+        d = report.to_dict(light)  # known_fusion and assessment are encoded from pieces
         parts = []
         for key, value in d.items():
+            if key == "liftover":  # to_dict puts known_fusion and assessment before it
+                parts += self._matched(known, evidence, leave_out)
             if key in leave_out:
                 continue
             if key == "five_prime":
@@ -78,9 +89,73 @@ class RowJSON:
             else:
                 text = _dumps(value)
             parts.append(_key(key) + text)
+        if "liftover" not in d:
+            parts += self._matched(known, evidence, leave_out)
         return ", ".join(parts)
 
+    def _matched(self, known: Any, evidence: Any, leave_out: tuple) -> list[str]:
+        out = []
+        if known is not None and "known_fusion" not in leave_out:
+            out.append(_key("known_fusion") + self._known(known))
+        if evidence is not None and "assessment" not in leave_out:
+            out.append(_key("assessment") + self._assessment(evidence))
+        return out
+
+    def _known(self, m: KnownMatch) -> str:
+        """A known-fusion match: its table entries are the table's own objects, so the
+        text is remembered by their identity and the match's plain fields."""
+        groups = (m.matches, m.pair_junctions, m.partner_fusions)
+        key = ("known", m.status, m.five_gene, m.three_gene, m.table, m.table_entries, m.notes)
+        key += tuple(tuple(map(id, g)) for g in groups)
+        hit = self._pieces.get(key)
+        if hit is not None and all(map(_same, hit[0], groups)):
+            return hit[1]
+        text = _dumps(m.as_dict())
+        self._keep(key, groups, text)
+        return text
+
+    def _assessment(self, a: Assessment) -> str:
+        """An evidence list: criteria that recur (the same object on every row of a gene
+        pair, see :mod:`fusionviz.evidence.assess`) are encoded once."""
+        light = replace(a, criteria=(), alternatives=(), provenance=())
+        parts = []
+        for key, value in light.as_dict().items():
+            if key == "criteria":
+                text = "[" + ", ".join(self._criterion(c) for c in a.criteria) + "]"
+            elif key == "alternative_readings":
+                text = "[" + ", ".join(self._assessment(x) for x in a.alternatives) + "]"
+            elif key == "provenance":
+                text = self._remembered(
+                    ("evidence provenance", id(a.provenance)),
+                    a.provenance,
+                    [s.as_dict() for s in a.provenance],
+                )
+            else:
+                text = _dumps(value)
+            parts.append(_key(key) + text)
+        return "{" + ", ".join(parts) + "}"
+
+    def _criterion(self, c: Criterion) -> str:
+        hit = self._pieces.get(id(c))
+        if hit is not None and hit[0] is c:
+            return hit[1]
+        text = _dumps(c.as_dict())
+        self._keep(id(c), c, text)
+        return text
+
     def _partner(self, d: dict[str, Any], p: PartnerResult) -> str:
+        """A partner: the same side of a junction on another row (the same members and
+        the same domain verdicts) reuses its text."""
+        ids = tuple(map(id, p.domains))
+        key = ("partner", p.role, p.exon, d.get("genomic_boundary"), ids)
+        hit = self._pieces.get(key)
+        if hit is not None and hit[0][0] == d and _same(hit[0][1], p.domains):
+            return hit[1]
+        text = self._partner_text(d, p)
+        self._keep(key, (d, p.domains), text)
+        return text
+
+    def _partner_text(self, d: dict[str, Any], p: PartnerResult) -> str:
         parts = []
         for key, value in d.items():
             if key == "domains":

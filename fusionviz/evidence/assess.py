@@ -24,7 +24,13 @@ from fusionviz.evidence.domain_criteria import (
     oligomerization_hits,
     regulatory_criterion,
 )
-from fusionviz.evidence.models import Assessment, Criterion, CuratedFeature, FusionSpan
+from fusionviz.evidence.models import (
+    Assessment,
+    Criterion,
+    CuratedFeature,
+    FusionSpan,
+    GeneExpression,
+)
 from fusionviz.evidence.tables import ClassIndex
 from fusionviz.models import AnnotatedFusion, FusionRequest, PartnerSpec
 
@@ -34,6 +40,9 @@ if TYPE_CHECKING:
 #: Exon-numbering readings (other transcripts, same exon numbers) assessed as well.
 MAX_READINGS = 1
 _INDEXES: dict[int, tuple[Any, ClassIndex]] = {}
+#: Gene pairs whose expression criterion is remembered (the oldest used dropped first).
+MAX_EXPRESSION = 4096
+_EXPRESSION: dict[tuple[str, str, bool], tuple[Any, Any, Criterion]] = {}
 
 
 def assess(
@@ -92,9 +101,25 @@ def _criteria(
         functional_criterion(af, index),
         oligomerization_criterion(af, index, features),
         regulatory_criterion(af, index),
-        expression_criterion(af, e5, e3, callable(expression)),
+        _expression(af, e5, e3, callable(expression)),
         known_criterion(af, known, table),
     )
+
+
+def _expression(
+    af: AnnotatedFusion, e5: GeneExpression | None, e3: GeneExpression | None, available: bool
+) -> Criterion:
+    """Criterion 5, which depends on the two genes alone: one object per gene pair (the
+    batch's JSON encodes it once, by identity), while the source's expression objects
+    are the same ones."""
+    key = (af.five_prime.gene, af.three_prime.gene, available)
+    hit = _EXPRESSION.pop(key, None)
+    if hit is None or hit[0] is not e5 or hit[1] is not e3:
+        hit = (e5, e3, expression_criterion(af, e5, e3, available))
+        if len(_EXPRESSION) >= MAX_EXPRESSION:
+            _EXPRESSION.pop(next(iter(_EXPRESSION)))
+    _EXPRESSION[key] = hit  # now the most recently used
+    return hit[2]
 
 
 def class_index(source: Any) -> ClassIndex:

@@ -21,6 +21,7 @@ from fusionviz.batch import plan_build, run_batch
 from fusionviz.batch.workers import Settings, Worker
 from fusionviz.callers import RowError, open_calls
 from fusionviz.callers.prepare import prepared_rows
+from fusionviz.evidence.assess import _EXPRESSION
 from fusionviz.known import load_known_table
 from fusionviz.sources import BundledSource, default_source
 
@@ -54,6 +55,8 @@ def _cold() -> BundledSource:
     domains._PREPARED.clear()
     domains._PREFERRED.clear()
     errors._CLOSE.clear()
+    _EXPRESSION.clear()
+    domains.feature_label.cache_clear()
     for f in (features.curated, features.readable, features._feature_class, features._grouped):
         f.cache_clear()
     return BundledSource(files("fusionviz_annotations"))
