@@ -21,7 +21,7 @@ from fusionviz.features import Feature, group_features
 from fusionviz.known_match import KnownMatch
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
 
-#: Encoded pieces kept (the oldest dropped first).
+#: Encoded pieces kept (the least recently used dropped first).
 MAX_PIECES = 16384
 
 
@@ -107,7 +107,7 @@ class RowJSON:
         groups = (m.matches, m.pair_junctions, m.partner_fusions)
         key = ("known", m.status, m.five_gene, m.three_gene, m.table, m.table_entries, m.notes)
         key += tuple(tuple(map(id, g)) for g in groups)
-        hit = self._pieces.get(key)
+        hit = self._recent(key)
         if hit is not None and all(map(_same, hit[0], groups)):
             return hit[1]
         text = _dumps(m.as_dict())
@@ -136,7 +136,7 @@ class RowJSON:
         return "{" + ", ".join(parts) + "}"
 
     def _criterion(self, c: Criterion) -> str:
-        hit = self._pieces.get(id(c))
+        hit = self._recent(id(c))
         if hit is not None and hit[0] is c:
             return hit[1]
         text = _dumps(c.as_dict())
@@ -148,7 +148,7 @@ class RowJSON:
         the same domain verdicts) reuses its text."""
         ids = tuple(map(id, p.domains))
         key = ("partner", p.role, p.exon, d.get("genomic_boundary"), ids)
-        hit = self._pieces.get(key)
+        hit = self._recent(key)
         if hit is not None and hit[0][0] == d and _same(hit[0][1], p.domains):
             return hit[1]
         text = self._partner_text(d, p)
@@ -178,7 +178,7 @@ class RowJSON:
         return "{" + ", ".join(parts) + "}"
 
     def _domain(self, v: DomainVerdict) -> str:
-        hit = self._pieces.get(id(v))
+        hit = self._recent(id(v))
         if hit is not None and hit[0] is v:
             return hit[1]
         text = _dumps(report_dict._domain_dict(v))
@@ -187,7 +187,7 @@ class RowJSON:
 
     def _feature(self, f: Feature) -> str:
         key = (id(f.verdict), tuple(map(id, f.members)), f.name, f.short, f.family, f.kind)
-        hit = self._pieces.get(key)
+        hit = self._recent(key)
         if hit is not None and hit[0][0] is f.verdict and _same(hit[0][1], f.members):
             return hit[1]
         text = _dumps(report_dict._feature_dict(f))
@@ -197,12 +197,20 @@ class RowJSON:
     def _remembered(self, key: Any, owner: Any, value: Any) -> str:
         """``value`` encoded, remembered while ``owner`` (whose identity is in ``key``)
         is the same object and ``value`` the same."""
-        hit = self._pieces.get(key)
+        hit = self._recent(key)
         if hit is not None and hit[0][0] is owner and hit[0][1] == value:
             return hit[1]
         text = _dumps(value)
         self._keep(key, (owner, value), text)
         return text
+
+    def _recent(self, key: Any) -> tuple[Any, str] | None:
+        """The piece kept under ``key``, now the most recently used (pieces seen once,
+        such as a junction's own criteria, are dropped before those that recur)."""
+        hit = self._pieces.pop(key, None)
+        if hit is not None:
+            self._pieces[key] = hit
+        return hit
 
     def _keep(self, key: Any, holder: Any, text: str) -> None:
         if len(self._pieces) >= MAX_PIECES:
