@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from fusionviz.models import Domain, DomainVerdict
+from fusionviz.recency import keep
 
 # Below this fraction a truncated feature is described as lost in the clinical
 # verdict ("transmembrane segment lost (2 of 21 aa kept)"); the status field
@@ -105,10 +106,7 @@ def _prepared(domains: tuple[Domain, ...]) -> _Prepared:
     if hit is not None and hit.domains is domains:
         return hit
     prep = _Prepared(domains)
-    if len(_PREPARED) >= _MAX_PREPARED:
-        _PREPARED.pop(next(iter(_PREPARED)))
-    _PREPARED[id(domains)] = prep
-    return prep
+    return keep(_PREPARED, id(domains), prep, _MAX_PREPARED)
 
 
 @lru_cache(maxsize=256)
@@ -143,10 +141,7 @@ def preferred(verdicts: Sequence[DomainVerdict]) -> tuple[DomainVerdict, ...]:
     key = tuple(map(id, domains))
     hit = _PREFERRED.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], domains, strict=True)):
-        hit = (domains, _preferred_order(domains))
-        if len(_PREFERRED) >= _MAX_PREPARED:
-            _PREFERRED.pop(next(iter(_PREFERRED)))
-        _PREFERRED[key] = hit
+        hit = keep(_PREFERRED, key, (domains, _preferred_order(domains)), _MAX_PREPARED)
     return tuple(verdicts[i] for i in hit[1])
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from fusionviz.recency import keep
+
 
 class FusionvizError(Exception):
     """Root of every error fusionviz raises on purpose."""
@@ -159,9 +161,7 @@ def close_names(
         return list(hit[2])
     out = _close_names(word, symbols, aliases, n)
     if isinstance(symbols, tuple) and isinstance(aliases, tuple):  # immutable: safe to keep
-        if len(_CLOSE) >= 1024:
-            _CLOSE.pop(next(iter(_CLOSE)), None)
-        _CLOSE[key] = (symbols, aliases, list(out))
+        keep(_CLOSE, key, (symbols, aliases, list(out)), 1024)
     return out
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
-from contextlib import suppress
 from typing import Any, TypeVar
 
 from fusionviz.models import Transcript
+from fusionviz.recency import keep
 
 #: Transcripts whose layouts are kept (the oldest dropped first): bounded memory in
 #: a cohort that touches many genes.
@@ -132,7 +132,7 @@ def layout(t: Transcript) -> Layout:
     if lay is not None and lay.transcript is t:
         return lay
     lay = Layout(t)
-    _remember(_LAYOUTS, id(t), lay, MAX_TRANSCRIPTS)
+    keep(_LAYOUTS, id(t), lay, MAX_TRANSCRIPTS)
     return lay
 
 
@@ -168,13 +168,5 @@ def memoised(t: Transcript, key: object, compute: Callable[[], V]) -> V:
     except KeyError:
         pass
     value = compute()
-    _remember(memo, key, value, MEMO_PER_TRANSCRIPT)
+    keep(memo, key, value, MEMO_PER_TRANSCRIPT)
     return value
-
-
-def _remember(table: dict, key: Any, value: Any, limit: int) -> None:
-    if len(table) >= limit:
-        # Another thread may have evicted it first (the web server shares these tables).
-        with suppress(RuntimeError, StopIteration, KeyError):
-            table.pop(next(iter(table)))
-    table[key] = value

@@ -10,6 +10,7 @@ from fusionviz.batch.framecheck import FrameCheck, frame_check
 from fusionviz.callers import RowError
 from fusionviz.errors import FusionvizError
 from fusionviz.models import AnnotatedFusion, FusionRequest, Transcript
+from fusionviz.recency import keep, recent
 from fusionviz.sources.base import AnnotationSource
 
 AnnotateFn = Callable[..., AnnotatedFusion]
@@ -101,14 +102,9 @@ class _Cache:
 
     def get(self, req: FusionRequest, compute: Callable[[], list[Annotated]]) -> list[Annotated]:
         key = junction_key(req)
-        hit = self.data.pop(key, None)
+        hit = recent(self.data, key)
         if hit is None:
-            hit = compute()
-            if len(self.data) >= self.size:
-                self.data.pop(next(iter(self.data)))
-            self.data[key] = hit
-            return hit
-        self.data[key] = hit  # now the most recently used
+            return keep(self.data, key, compute(), self.size)
         out = []
         for a in hit:
             af = dataclasses.replace(a.fusion, request=req, extra=req.extra)

@@ -25,6 +25,7 @@ from fusionviz.batch.rowjson import RowJSON
 from fusionviz.errors import FusionvizError
 from fusionviz.known import KnownMatch, KnownTable, match_fusion
 from fusionviz.models import AnnotatedFusion, SourceInfo
+from fusionviz.recency import keep, recent
 from fusionviz.sources.base import AnnotationSource
 from fusionviz.verdicts import headline_words
 from fusionviz.vicc import VICCLines
@@ -115,10 +116,9 @@ class Renderer:
             af.five_prime.gene,
             af.three_prime.gene,
         )
-        hit = _recent(self.matches, key)
+        hit = recent(self.matches, key)
         if hit is None:
-            _bounded(self.matches, self.size)
-            hit = self.matches[key] = (match_fusion(af, self.known, self.source),)
+            hit = keep(self.matches, key, (match_fusion(af, self.known, self.source),), self.size)
         return hit[0]
 
     def _base(self, af: AnnotatedFusion) -> tuple[list[str], str, str | None, str]:
@@ -127,7 +127,7 @@ class Renderer:
         from fusionviz.evidence import assess
 
         key = _junction_key(af)
-        hit = _recent(self.memo, key)
+        hit = recent(self.memo, key)
         if hit is None:
             known = self.match(af)
             evidence = assess(af, self.source, known=known, table=self.known)
@@ -138,8 +138,7 @@ class Renderer:
             )
             cells = report.tsv_row(af, known, evidence)
             hit = (cells, body, report.fasta_record(af), evidence.summary)
-            _bounded(self.memo, self.size)
-            self.memo[key] = hit
+            keep(self.memo, key, hit, self.size)
         return hit
 
     # ------------------------------------------------------------------ per row
@@ -213,20 +212,6 @@ class Renderer:
             evidence=evidence,
             vicc=self.vicc.nomenclature(af),
         )
-
-
-def _bounded(table: dict, size: int) -> None:
-    """Make room for one more entry (the least recently used goes)."""
-    if len(table) >= size:
-        table.pop(next(iter(table)))
-
-
-def _recent(table: dict, key: tuple):  # noqa: ANN202
-    """``table[key]`` marked as just used (moved to the end), or None."""
-    hit = table.pop(key, None)
-    if hit is not None:
-        table[key] = hit
-    return hit
 
 
 def _junction_key(af: AnnotatedFusion) -> tuple:

@@ -12,6 +12,7 @@ as it is, so a field added there appears here too. ``json.dumps`` of a dict is
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +21,7 @@ from fusionviz.evidence.models import Assessment, Criterion
 from fusionviz.features import Feature, group_features
 from fusionviz.known_match import KnownMatch
 from fusionviz.models import AnnotatedFusion, DomainVerdict, PartnerResult
+from fusionviz.recency import keep, recent
 
 #: Encoded pieces kept (the least recently used dropped first).
 MAX_PIECES = 16384
@@ -136,12 +138,7 @@ class RowJSON:
         return "{" + ", ".join(parts) + "}"
 
     def _criterion(self, c: Criterion) -> str:
-        hit = self._recent(id(c))
-        if hit is not None and hit[0] is c:
-            return hit[1]
-        text = _dumps(c.as_dict())
-        self._keep(id(c), c, text)
-        return text
+        return self._same_object(c, Criterion.as_dict)
 
     def _partner(self, d: dict[str, Any], p: PartnerResult) -> str:
         """A partner: the same side of a junction on another row (the same members and
@@ -178,11 +175,15 @@ class RowJSON:
         return "{" + ", ".join(parts) + "}"
 
     def _domain(self, v: DomainVerdict) -> str:
-        hit = self._recent(id(v))
-        if hit is not None and hit[0] is v:
+        return self._same_object(v, report_dict._domain_dict)
+
+    def _same_object(self, obj: Any, as_dict: Callable[[Any], Any]) -> str:
+        """An immutable object encoded, remembered while it is the same object."""
+        hit = self._recent(id(obj))
+        if hit is not None and hit[0] is obj:
             return hit[1]
-        text = _dumps(report_dict._domain_dict(v))
-        self._keep(id(v), v, text)
+        text = _dumps(as_dict(obj))
+        self._keep(id(obj), obj, text)
         return text
 
     def _feature(self, f: Feature) -> str:
@@ -205,17 +206,12 @@ class RowJSON:
         return text
 
     def _recent(self, key: Any) -> tuple[Any, str] | None:
-        """The piece kept under ``key``, now the most recently used (pieces seen once,
-        such as a junction's own criteria, are dropped before those that recur)."""
-        hit = self._pieces.pop(key, None)
-        if hit is not None:
-            self._pieces[key] = hit
-        return hit
+        # The least recently used piece goes first: pieces seen once, such as a
+        # junction's own criteria, are dropped before those that recur.
+        return recent(self._pieces, key)
 
     def _keep(self, key: Any, holder: Any, text: str) -> None:
-        if len(self._pieces) >= MAX_PIECES:
-            self._pieces.pop(next(iter(self._pieces)))
-        self._pieces[key] = (holder, text)
+        keep(self._pieces, key, (holder, text), MAX_PIECES)
 
 
 def _same(a: tuple, b: tuple) -> bool:

@@ -33,6 +33,7 @@ from fusionviz.evidence.models import (
 )
 from fusionviz.evidence.tables import ClassIndex
 from fusionviz.models import AnnotatedFusion, FusionRequest, PartnerSpec
+from fusionviz.recency import keep, recent
 
 if TYPE_CHECKING:
     from fusionviz.known import KnownMatch, KnownTable
@@ -113,12 +114,10 @@ def _expression(
     batch's JSON encodes it once, by identity), while the source's expression objects
     are the same ones."""
     key = (af.five_prime.gene, af.three_prime.gene, available)
-    hit = _EXPRESSION.pop(key, None)
+    hit = recent(_EXPRESSION, key)
     if hit is None or hit[0] is not e5 or hit[1] is not e3:
-        hit = (e5, e3, expression_criterion(af, e5, e3, available))
-        if len(_EXPRESSION) >= MAX_EXPRESSION:
-            _EXPRESSION.pop(next(iter(_EXPRESSION)))
-    _EXPRESSION[key] = hit  # now the most recently used
+        crit = expression_criterion(af, e5, e3, available)
+        hit = keep(_EXPRESSION, key, (e5, e3, crit), MAX_EXPRESSION)
     return hit[2]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fusionviz.models import Transcript
+from fusionviz.recency import keep
 from fusionviz.sources.rows import _Row
 
 #: Genes kept (one gene with its transcripts, domains and sequences is ~60 kB).
@@ -67,11 +68,7 @@ class GeneMemory:
             return memo[key]
         except KeyError:
             pass
-        value = compute()
-        if len(memo) >= MAX_MEMO:
-            memo.pop(next(iter(memo)))
-        memo[key] = value
-        return value
+        return keep(memo, key, compute(), MAX_MEMO)
 
     def _drop_oldest(self) -> None:
         from fusionviz.layout import forget

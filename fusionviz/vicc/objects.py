@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from fusionviz.models import AnnotatedFusion
+from fusionviz.recency import keep
 from fusionviz.vicc.assayed import _row_part
 from fusionviz.vicc.elements import (
     _domains,
@@ -108,10 +109,8 @@ class VICCLines:
         hit = self.memo.get(key)
         if hit is None:
             part = _junction_part(af)
-            hit = (json.dumps(part, ensure_ascii=False)[:-1], part["viccNomenclature"])
-            if len(self.memo) >= self.size:
-                self.memo.pop(next(iter(self.memo)))
-            self.memo[key] = hit
+            text = json.dumps(part, ensure_ascii=False)[:-1]
+            hit = keep(self.memo, key, (text, part["viccNomenclature"]), self.size)
         return hit
 
     def nomenclature(self, af: AnnotatedFusion) -> str:
