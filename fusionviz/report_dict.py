@@ -41,6 +41,11 @@ def read_as(af: AnnotatedFusion) -> tuple[str, tuple[str, ...]]:
     return exon_form(p5.gene, p5.exon, p3.gene, p3.exon), req.reading
 
 
+def _read_as_dict(af: AnnotatedFusion) -> dict[str, Any]:
+    exons, notes = read_as(af)
+    return {"fusion": exons or None, "notes": list(notes)}
+
+
 def _read_as_needed(af: AnnotatedFusion) -> bool:
     exons, notes = read_as(af)
     plain = "".join(af.request.text.split()).upper()
@@ -252,7 +257,7 @@ def to_dict(
         "exon_numbering_alternatives": _alternatives_list(af),
         "junction_readings": _readings_list(af),
         "warnings": list(af.warnings),
-        "read_as": {"fusion": read_as(af)[0] or None, "notes": list(read_as(af)[1])},
+        "read_as": _read_as_dict(af),
         "caller_fields": dict(af.extra),
         "provenance": provenance_dict(af),
     }
