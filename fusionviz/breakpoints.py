@@ -96,7 +96,7 @@ class Site:
         if self.kind == "intronic":
             return f"{where} is in intron {self.intron} of {tx}, {_off(self)} of exon {self.exon}"
         side = "upstream" if self.kind == "upstream" else "downstream"
-        return f"{where} is {self.retained or _outside(self)} bp {side} of {tx}"
+        return f"{where} is {self.retained or outside_by(self)} bp {side} of {tx}"
 
 
 def _off(site: Site) -> str:
@@ -107,7 +107,8 @@ def _off(site: Site) -> str:
     return f"{-o} nt before the start" if o < 0 else f"{o} nt after the start"
 
 
-def _outside(site: Site) -> int:
+def outside_by(site: Site) -> int:
+    """How many bases an upstream or downstream site lies outside its transcript."""
     t = site.transcript
     lo, hi = min(e.start for e in t.exons), max(e.end for e in t.exons)
     return lo - site.position if site.position < lo else site.position - hi

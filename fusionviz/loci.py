@@ -9,7 +9,11 @@ biotype), when the source has them.
 
 from __future__ import annotations
 
-from fusionviz.models import GenomicPosition, Locus, Region
+from collections.abc import Sequence
+
+from fusionviz.breakpoints import Site, outside_by
+from fusionviz.errors import AnnotationDataError
+from fusionviz.models import GenomicPosition, Locus, Region, Role
 from fusionviz.sources.base import AnnotationSource
 
 #: How far from a named gene (bp) an intergenic base is still described by that gene.
@@ -48,11 +52,39 @@ def describe_locus(locus: Locus | None) -> str:
     )
 
 
+def _size(distance: int) -> str:
+    return f"{abs(distance) / 1000:.0f} kb" if abs(distance) >= 1000 else f"{abs(distance)} bp"
+
+
 def _distance_words(distance: int, locus: Locus) -> str:
     """'12 kb downstream of X' (distance signed in genomic coordinates)."""
     up = (distance < 0) == (locus.strand == "+")
-    size = f"{abs(distance) / 1000:.0f} kb" if abs(distance) >= 1000 else f"{abs(distance)} bp"
-    return f"{size} {'upstream' if up else 'downstream'} of {locus.symbol}"
+    return f"{_size(distance)} {'upstream' if up else 'downstream'} of {locus.symbol}"
+
+
+def outside_coding(locus: Locus, sites: Sequence[Site], role: Role, bp: GenomicPosition) -> str:
+    """A base in a coding gene's span but away from every coding transcript of it (the
+    ``sites``, all upstream or downstream of their transcripts): the statement when the
+    partner keeps none of the gene's coding sequence (a 5' partner ending before every
+    transcript, a 3' partner starting after every one). Otherwise the partner could keep
+    all of it through exons the annotation does not hold, and AnnotationDataError says
+    that nothing here decides it."""
+    kinds = {s.kind for s in sites}
+    side = next(iter(kinds)) if len(kinds) == 1 else "outside"  # upstream / downstream
+    away = _size(min(outside_by(s) for s in sites))
+    sym, part = locus.symbol, f"{role} part"
+    span = f"chr{locus.contig}:{locus.start}-{locus.end}:{locus.strand}"
+    where = (
+        f"{bp} lies in the {sym} gene ({locus.biotype}, {locus.gene_id or 'no id'}, {span}), "
+        f"{away} {side} of every {sym} coding transcript of the annotation used"
+    )
+    if side == ("upstream" if role == "5'" else "downstream"):
+        return f"{where}: the {part} keeps no {sym} coding sequence; no protein from this partner"
+    raise AnnotationDataError(
+        f"{where}, in exons it does not hold: the {part} could keep all of {sym}'s coding "
+        "sequence, so its frame and protein cannot be computed here; the caller's annotation "
+        "(--gtf, --release) would decide"
+    )
 
 
 def locus_for(

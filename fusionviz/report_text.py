@@ -117,7 +117,7 @@ def _partner_text(w, label: str, p: PartnerResult) -> None:
     given = f" (given as {p.gene_as_given})" if p.gene_as_given else ""
     if t is None:
         what = p.locus.biotype if p.locus is not None else p.region
-        w(f"  {label}   {p.gene}{given} ({what}; no protein-coding transcript)\n")
+        w(f"  {label}   {p.gene}{given} ({what}; {p.no_transcript})\n")
         w(f"               {p.genomic_boundary} ({which} base kept)\n")
         return
     refseq = f", RefSeq {t.refseq}" if t.refseq else ""

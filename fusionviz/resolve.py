@@ -216,7 +216,7 @@ def _locus_candidates(
     sites: tuple[Site, ...] = (),
 ) -> _Candidates:
     """A partner no coding transcript holds: a non-coding gene, or intergenic."""
-    from fusionviz.loci import describe_locus, locus_for
+    from fusionviz.loci import describe_locus, locus_for, outside_coding
 
     locus, region, said = locus_for(source, gene, bp)
     if (
@@ -256,6 +256,9 @@ def _locus_candidates(
             # Neither a coding gene nor a locus the annotation knows.
             source.transcripts(gene)  # raises UnknownGeneError with close matches
         raise BreakpointError(f"no annotated gene covers {bp} ({role} breakpoint)")
+    if locus is not None and locus.biotype == "protein_coding" and sites:
+        # The named coding gene, with the base away from all of its coding transcripts.
+        said = outside_coding(locus, sites, role, bp)
     notes.append(said or describe_locus(locus))
     name = gene or (locus.symbol if locus else "intergenic")
     return _Candidates(spec, role, name, sites, "", tuple(notes), locus=locus, region=region)

@@ -96,6 +96,14 @@ class PartnerResult:
             return self.transcript.label
         return f"{self.locus.symbol} ({self.locus.biotype})" if self.locus else self.region
 
+    @property
+    def no_transcript(self) -> str:
+        """Why a partner without a transcript has none: a coding gene reaches the output
+        without one only when its base lies away from all of its coding transcripts."""
+        if self.locus is not None and self.locus.biotype == "protein_coding":
+            return "no coding transcript at this base"
+        return "no protein-coding transcript"
+
     #: The name the input used for this gene when it was not the approved symbol
     #: (a previous symbol or an alias); None when the approved symbol was given.
     gene_as_given: str | None = None

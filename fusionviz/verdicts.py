@@ -104,7 +104,7 @@ def verdict_lines(
     lines = [_frame_line(p5, p3, junction, protein)]
     for p in (p3, p5):
         if p.transcript is None:
-            lines.append(f"{p.gene}: no protein-coding transcript; no domains")
+            lines.append(f"{p.gene}: {p.no_transcript}; no domains")
             continue
         lines.append(
             dm.partner_verdict(p.gene, p.domains, kept_any=p.kept_aa is not None, kept=p.kept_aa)

@@ -149,7 +149,7 @@ def partner_note(p: PartnerResult, role: str, contributes: bool, frame: str) -> 
     if p.transcript is None:  # intergenic, or a gene with no protein-coding transcript
         what = p.locus.biotype if p.locus is not None else p.region
         named = f"{p.gene} ({what})" if p.gene != what else what
-        return f"{named}: no protein-coding transcript, no residues in the fusion"
+        return f"{named}: {p.no_transcript}, no residues in the fusion"
     if p.region == "antisense":
         return f"{p.gene} joined antisense: no {p.gene} residues in the fusion"
     if p.kept_aa is None and p.region != "CDS":
